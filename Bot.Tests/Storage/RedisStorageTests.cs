@@ -1,0 +1,127 @@
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.Tests.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace ChatPost.Bot.Tests.Storage;
+
+public class RedisStorageTests
+{
+    [Fact]
+    public async Task WriteAsync_ThenReadAsync_ReturnsItemWithETag()
+    {
+        var sut = CreateSut();
+
+        await sut.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "你好" } }, default);
+        var items = await sut.ReadAsync(["a", "missing"], default);
+
+        var item = Assert.IsType<JObject>(Assert.Single(items).Value);
+        Assert.Equal("你好", (string?)item["Text"]);
+        Assert.False(string.IsNullOrEmpty((string?)item["eTag"]));
+    }
+
+    [Fact]
+    public async Task WriteAsync_StaleETag_ThrowsConflictAndKeepsNewerValue()
+    {
+        var sut = CreateSut();
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "v1" } }, default);
+        var first = (JObject)(await sut.ReadAsync(["k"], default))["k"];
+        var second = (JObject)(await sut.ReadAsync(["k"], default))["k"];
+        first["Text"] = "from first";
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = first }, default);
+
+        second["Text"] = "from second";
+        var conflict = await Assert.ThrowsAsync<StorageConflictException>(() => sut.WriteAsync(new Dictionary<string, object> { ["k"] = second }, default));
+
+        Assert.Equal("k", conflict.Key);
+        Assert.Equal("from first", (string?)((JObject)(await sut.ReadAsync(["k"], default))["k"])["Text"]);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData(null)]
+    public async Task WriteAsync_WildcardOrNoETag_Overwrites(string? etag)
+    {
+        var sut = CreateSut();
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "old" } }, default);
+
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "new", ETag = etag } }, default);
+
+        Assert.Equal("new", (string?)((JObject)(await sut.ReadAsync(["k"], default))["k"])["Text"]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_StoreItem_ReceivesNewETagSoSecondWriteSucceeds()
+    {
+        var sut = CreateSut();
+        var note = new Note { Text = "one" };
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = note }, default);
+        var etag = note.ETag;
+
+        note.Text = "two";
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = note }, default);
+
+        Assert.NotNull(etag);
+        Assert.NotEqual(etag, note.ETag);
+        Assert.Equal("two", (string?)((JObject)(await sut.ReadAsync(["k"], default))["k"])["Text"]);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RemovesItems()
+    {
+        var sut = CreateSut();
+        await sut.WriteAsync(new Dictionary<string, object> { ["a"] = new Note(), ["b"] = new Note() }, default);
+
+        await sut.DeleteAsync(["a", "b"], default);
+
+        Assert.Empty(await sut.ReadAsync(["a", "b"], default));
+    }
+
+    [Fact]
+    public async Task ConversationState_ConcurrentTurnsOnSameConversation_SecondSaveConflicts()
+    {
+        var storage = CreateSut();
+        var state = new ConversationState(storage);
+        var counter = state.CreateProperty<int>("counter");
+        var adapter = new TestAdapter();
+        var setup = new TurnContext(adapter, Message(adapter, "zero"));
+        await counter.SetAsync(setup, 0);
+        await state.SaveChangesAsync(setup);
+        var first = new TurnContext(adapter, Message(adapter, "one"));
+        var second = new TurnContext(adapter, Message(adapter, "two"));
+        await state.LoadAsync(first);
+        await state.LoadAsync(second);
+
+        await counter.SetAsync(first, 1);
+        await state.SaveChangesAsync(first);
+        await counter.SetAsync(first, 2);
+        await state.SaveChangesAsync(first);
+        await counter.SetAsync(second, 10);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => state.SaveChangesAsync(second));
+        var reloaded = new TurnContext(adapter, Message(adapter, "three"));
+        Assert.Equal(2, await counter.GetAsync(reloaded, () => 0));
+    }
+
+    private static Microsoft.Bot.Schema.Activity Message(TestAdapter adapter, string text)
+    {
+        var activity = adapter.MakeActivity(text);
+        activity.ChannelId = "test";
+        return activity;
+    }
+
+    private static RedisStorage CreateSut([System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        var options = Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix(test) });
+        return new RedisStorage(new RedisConnection(TestRedis.Connection, options), options);
+    }
+
+    private sealed class Note : IStoreItem
+    {
+        public string? Text { get; set; }
+
+        public string? ETag { get; set; }
+    }
+}

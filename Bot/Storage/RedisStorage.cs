@@ -1,0 +1,121 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Storage;
+
+/// <summary>
+/// Bot Builder's <see cref="IStorage"/> on Redis with optimistic concurrency: every item carries an eTag,
+/// and a write whose eTag is no longer current fails with <see cref="StorageConflictException"/>.
+/// </summary>
+/// <remarks>
+/// Items are JSON (Newtonsoft, as Bot Builder's state expects) without type names: reads return
+/// <see cref="JObject"/>s, which <see cref="BotState"/> converts to the property types. Besides
+/// <see cref="IStoreItem"/>, the <c>eTag</c> entry of a state dictionary counts, so that ConversationState
+/// and UserState are protected too. A missing eTag or <c>*</c> writes unconditionally.
+/// </remarks>
+public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> options) : IStorage
+{
+    private const string ETagField = "eTag";
+
+    // Returns 1 when written, 0 when the stored eTag differs from the expected one.
+    private const string WriteScript = """
+        local current = redis.call('HGET', KEYS[1], 'e')
+        if ARGV[1] ~= '' and current and current ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'e', ARGV[2], 'v', ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], ARGV[4])
+        return 1
+        """;
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Ignore,
+        MaxDepth = 64,
+    });
+
+    private readonly RedisValue _timeToLiveMs = (long)options.Value.StateTimeToLive.TotalMilliseconds;
+
+    /// <inheritdoc/>
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var reads = keys.Select(key => redis.Database.HashGetAsync(RedisKeys.State(key), ["e", "v"])).ToArray();
+        var fields = await Task.WhenAll(reads);
+
+        var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (fields[i][1].IsNullOrEmpty)
+            {
+                continue;
+            }
+
+            var item = JObject.Parse((string)fields[i][1]!);
+            item[ETagField] = (string?)fields[i][0];
+            items[keys[i]] = item;
+        }
+
+        return items;
+    }
+
+    /// <inheritdoc/>
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var (key, value) in changes)
+        {
+            var json = JObject.FromObject(value, Serializer);
+            json.Remove(ETagField);
+            var expected = ExpectedETag(value);
+            var next = Guid.NewGuid().ToString("N");
+
+            var written = (long)await redis.Database.ScriptEvaluateAsync(WriteScript, [RedisKeys.State(key)],
+                [expected, next, json.ToString(Formatting.None), _timeToLiveMs]);
+            if (written == 0)
+            {
+                throw new StorageConflictException(key);
+            }
+
+            // The caller keeps the object it wrote: give it the new eTag so a second save in the same turn succeeds.
+            RememberETag(value, next);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        return redis.Database.KeyDeleteAsync([.. keys.Select(RedisKeys.State)]);
+    }
+
+    private static string ExpectedETag(object value)
+    {
+        var etag = value switch
+        {
+            IStoreItem item => item.ETag,
+            IDictionary<string, object> state when state.TryGetValue(ETagField, out var stored) => stored?.ToString(),
+            JObject json => (string?)json[ETagField],
+            _ => null,
+        };
+        return etag is null or "*" ? "" : etag;
+    }
+
+    private static void RememberETag(object value, string etag)
+    {
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = etag;
+                break;
+            case IDictionary<string, object> state:
+                state[ETagField] = etag;
+                break;
+            case JObject json:
+                json[ETagField] = etag;
+                break;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers shared state: Redis when <c>Redis:Configuration</c> is set, otherwise the embedded in-memory
+    /// twins (one process only). Both provide Bot Builder's <see cref="IStorage"/>, the reply cache that
+    /// dedupes WeChat's retries, the access-token cache and distributed locks.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var environment = builder.Environment.EnvironmentName.ToLowerInvariant();
+        builder.Services.AddOptions<RedisOptions>()
+            .BindConfiguration(RedisOptions.SectionName)
+            .PostConfigure(options => options.KeyPrefix ??= $"chatpost:{environment}:")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new();
+        if (redis.IsConfigured)
+        {
+            builder.Services.TryAddSingleton<IConnectionMultiplexer>(services => Connect(services.GetRequiredService<IOptions<RedisOptions>>().Value));
+            builder.Services.TryAddSingleton<RedisConnection>();
+            builder.Services.TryAddSingleton<IStorage, RedisStorage>();
+            builder.Services.TryAddSingleton<IReplyCache, RedisReplyCache>();
+            builder.Services.TryAddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
+            builder.Services.TryAddSingleton<IDistributedLock, RedisDistributedLock>();
+            builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IStorage, MemoryStorage>();
+            builder.Services.TryAddSingleton<IReplyCache, MemoryReplyCache>();
+            builder.Services.TryAddSingleton<IAccessTokenCache, MemoryAccessTokenCache>();
+            builder.Services.TryAddSingleton<IDistributedLock, MemoryDistributedLock>();
+        }
+
+        return builder;
+    }
+
+    private static ConnectionMultiplexer Connect(RedisOptions options)
+    {
+        var configuration = ConfigurationOptions.Parse(options.Configuration);
+        // Start (and report not-ready) while Redis is down rather than crash; the multiplexer reconnects by itself.
+        configuration.AbortOnConnectFail = false;
+        configuration.ClientName ??= "chatpost";
+        return ConnectionMultiplexer.Connect(configuration);
+    }
+}
