@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatPost.Bot.Tests.Support;
+
+/// <summary>
+/// A local stand-in for WeChat's and WeCom's HTTP API on a loopback port: access tokens, customer-service
+/// messages. It records what it receives, and can be told to fail.
+/// </summary>
+public sealed class FakeWeChatApi : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _tokenFetches;
+    private int _tokenGeneration = 1;
+
+    private FakeWeChatApi(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>How many times a token was fetched.</summary>
+    public int TokenFetches => Volatile.Read(ref _tokenFetches);
+
+    /// <summary>The token the fake currently accepts.</summary>
+    public string CurrentToken => "token-" + Volatile.Read(ref _tokenGeneration);
+
+    /// <summary>Completed when the first token request arrives.</summary>
+    public TaskCompletionSource FirstTokenRequest { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Held before answering a token request; completed by default.</summary>
+    public TaskCompletionSource TokenGate { get; set; } = Completed();
+
+    /// <summary>When set, message sends answer this HTTP status until cleared.</summary>
+    public int? FailSendsWithStatus { get; set; }
+
+    private readonly Channel<JsonObject> _customMessages = Channel.CreateUnbounded<JsonObject>();
+
+    /// <summary>How many customer-service messages arrived.</summary>
+    public int CustomMessageCount => _customMessages.Reader.Count;
+
+    public static async Task<FakeWeChatApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var fake = new FakeWeChatApi(builder.Build());
+        fake.Map();
+        await fake._app.StartAsync();
+        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = new Uri(address + "/");
+        return fake;
+    }
+
+    /// <summary>Makes the current token invalid, as if another system had refreshed it.</summary>
+    public void RotateToken() => Interlocked.Increment(ref _tokenGeneration);
+
+    /// <summary>Takes the next <paramref name="count"/> customer-service messages, waiting for them (fails after 10 s).</summary>
+    public async Task<JsonObject[]> TakeCustomMessagesAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var taken = new JsonObject[count];
+        for (var i = 0; i < count; i++)
+        {
+            taken[i] = await _customMessages.Reader.ReadAsync(timeout.Token);
+        }
+
+        return taken;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private void Map()
+    {
+        _app.MapPost("/cgi-bin/stable_token", async () =>
+        {
+            Interlocked.Increment(ref _tokenFetches);
+            FirstTokenRequest.TrySetResult();
+            await TokenGate.Task;
+            return Results.Json(new { access_token = CurrentToken, expires_in = 7200 });
+        });
+        _app.MapPost("/cgi-bin/message/custom/send", async (HttpRequest request) =>
+        {
+            if (FailSendsWithStatus is { } status)
+            {
+                return Results.StatusCode(status);
+            }
+
+            if (request.Query["access_token"] != CurrentToken)
+            {
+                return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
+            }
+
+            _customMessages.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
+            return Results.Json(new { errcode = 0, errmsg = "ok" });
+        });
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
+    }
+}
