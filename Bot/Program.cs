@@ -1,6 +1,19 @@
+using ChatPost.Bot.Channels;
+using ChatPost.Bot.Dialogs;
+using ChatPost.Bot.Hosting;
+using ChatPost.Bot.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddStorage();
+builder.AddWeChatChannels();
+builder.Services.AddDialogs();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapWeChatEndpoints();
 app.Run();
 
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

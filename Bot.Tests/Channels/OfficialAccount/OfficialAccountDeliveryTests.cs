@@ -1,0 +1,102 @@
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.WeChat;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatPost.Bot.Tests.Channels.OfficialAccount;
+
+/// <summary>WeChat's delivery rules end to end: retries answered once, the 5-second deadline, late replies.</summary>
+public class OfficialAccountDeliveryTests
+{
+    private readonly WeChatPush _push = new();
+
+    [Fact]
+    public async Task Post_ThreeConcurrentCopiesOnTwoReplicas_OneTurnAndIdenticalReplies()
+    {
+        var bot = new GatedBot { Gate = GatedBot.Closed() };
+        using var claims = new ClaimCounter();
+        var prefix = TestRedis.Prefix();
+        await using var first = Replica(prefix, bot, claims);
+        await using var second = Replica(prefix, bot, claims);
+        var xml = WeChatPush.TextXml("oCopies", "查询", 2001);
+
+        var copies = new[]
+        {
+            first.CreateClient().SendAsync(_push.Safe(xml)),
+            second.CreateClient().SendAsync(_push.Safe(xml)),
+            first.CreateClient().SendAsync(_push.Safe(xml)),
+        };
+        await claims.WaitForAsync(3);
+        bot.Gate.SetResult();
+        var replies = await Task.WhenAll(copies.Select(async copy => _push.OpenReply(await (await copy).Content.ReadAsStringAsync())));
+        var retry = _push.OpenReply(await (await second.CreateClient().SendAsync(_push.Safe(xml))).Content.ReadAsStringAsync());
+
+        Assert.Equal(1, bot.Turns);
+        Assert.Contains("reply #1", replies[0], StringComparison.Ordinal);
+        Assert.All(replies, reply => Assert.Equal(replies[0], reply));
+        Assert.Equal(replies[0], retry);
+    }
+
+    [Fact]
+    public async Task Post_TurnMissesDeadline_AnswersSuccessAndRepliesThroughCustomerServiceApi()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        var bot = new GatedBot(secondReply: true) { Gate = GatedBot.Closed() };
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api,
+            new Dictionary<string, string?> { ["WeChat:ReplyDeadline"] = "00:00:00.200" },
+            services => services.AddSingleton<IBot>(bot));
+
+        var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.TextXml("oLate", "慢", 2002)));
+        var body = await response.Content.ReadAsStringAsync();
+        bot.Gate.SetResult();
+        var sent = await api.TakeCustomMessagesAsync(2);
+
+        Assert.Equal(WeChatReplyXml.Success, body);
+        Assert.All(sent, message => Assert.Equal("oLate", (string?)message["touser"]));
+        Assert.Equal("reply #1", (string?)sent[0]["text"]!["content"]);
+        Assert.Equal("second reply #1", (string?)sent[1]["text"]!["content"]);
+    }
+
+    [Fact]
+    public async Task Post_OnTimeTurnWithTwoReplies_FirstPassiveSecondThroughApi()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        var bot = new GatedBot(secondReply: true);
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, services: services => services.AddSingleton<IBot>(bot));
+
+        var response = await factory.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oTwo", "两条", 2003)));
+        var sent = await api.TakeCustomMessagesAsync(1);
+
+        Assert.Contains("<Content><![CDATA[reply #1]]></Content>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("second reply #1", (string?)sent[0]["text"]!["content"]);
+    }
+
+    [Fact]
+    public async Task Post_LateCopyWhileFirstTurnIsLate_AlsoAnswersSuccessWithoutSecondTurn()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        var bot = new GatedBot { Gate = GatedBot.Closed() };
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api,
+            new Dictionary<string, string?> { ["WeChat:ReplyDeadline"] = "00:00:00.200" },
+            services => services.AddSingleton<IBot>(bot));
+        var xml = WeChatPush.TextXml("oRetry", "慢", 2004);
+
+        var original = await factory.CreateClient().SendAsync(_push.Plaintext(xml));
+        var retry = await factory.CreateClient().SendAsync(_push.Plaintext(xml));
+        bot.Gate.SetResult();
+        var sent = await api.TakeCustomMessagesAsync(1);
+
+        Assert.Equal(WeChatReplyXml.Success, await original.Content.ReadAsStringAsync());
+        Assert.Equal(WeChatReplyXml.Success, await retry.Content.ReadAsStringAsync());
+        Assert.Equal(1, bot.Turns);
+        Assert.Equal("reply #1", (string?)sent[0]["text"]!["content"]);
+    }
+
+    private static ChatPostFactory Replica(string prefix, GatedBot bot, ClaimCounter claims) =>
+        new(prefix, services: services =>
+        {
+            services.AddSingleton<IBot>(bot);
+            services.AddSingleton<IReplyCache>(provider => new ClaimCountingReplyCache(ActivatorUtilities.CreateInstance<RedisReplyCache>(provider), claims));
+        });
+}

@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using ChatPost.Bot.WeChat;
+
+namespace ChatPost.Bot.Channels;
+
+/// <summary>The checks every WeChat and WeCom callback goes through before its content is trusted.</summary>
+internal static class CallbackRequest
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// True when <paramref name="timestamp"/> is Unix seconds within <paramref name="maxSkewSeconds"/> of now
+    /// (always, when the check is off with 0). Guards against replays of captured callbacks.
+    /// </summary>
+    public static bool IsFresh(string timestamp, int maxSkewSeconds, TimeProvider time)
+    {
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return false;
+        }
+
+        return maxSkewSeconds == 0 || Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) <= maxSkewSeconds;
+    }
+
+    /// <summary>
+    /// Reads the body as strict UTF-8, refusing more than <see cref="WeChatXml.MaxBodyBytes"/>. Returns the text,
+    /// or the status code (413, 400) and reason to answer with.
+    /// </summary>
+    public static async Task<(string? Body, int Status, string? Reason)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > WeChatXml.MaxBodyBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, "body too large");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(WeChatXml.MaxBodyBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length <= WeChatXml.MaxBodyBytes
+                   && (read = await request.Body.ReadAsync(buffer.AsMemory(length, WeChatXml.MaxBodyBytes + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+
+            if (length > WeChatXml.MaxBodyBytes)
+            {
+                return (null, StatusCodes.Status413PayloadTooLarge, "body too large");
+            }
+
+            try
+            {
+                return (StrictUtf8.GetString(buffer, 0, length), StatusCodes.Status200OK, null);
+            }
+            catch (DecoderFallbackException)
+            {
+                return (null, StatusCodes.Status400BadRequest, "body is not UTF-8");
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A 4xx answer with a short reason, logged as a rejected callback.</summary>
+    public static IResult Reject(HttpContext http, ILogger logger, string channel, int status, string reason)
+    {
+        logger.CallbackRejected(channel, reason, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Problem(detail: reason, statusCode: status);
+    }
+
+    /// <summary>The answer to a push: XML, or the bare no-reply body.</summary>
+    public static IResult Answer(string body) => body.StartsWith('<')
+        ? TypedResults.Text(body, "text/xml", Encoding.UTF8)
+        : TypedResults.Text(body, "text/plain", Encoding.UTF8);
+}

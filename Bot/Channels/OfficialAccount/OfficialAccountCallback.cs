@@ -1,0 +1,113 @@
+using ChatPost.Bot.WeChat;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace ChatPost.Bot.Channels.OfficialAccount;
+
+/// <summary>
+/// Verifies, decrypts and answers one Official Account push. Plaintext mode: the <c>signature</c> covers the
+/// request. Compatible and safe modes (<c>encrypt_type=aes</c>): the <c>signature</c> is checked first, then
+/// <c>msg_signature</c> over the <c>Encrypt</c> element, whose decrypted content is the message (plaintext
+/// fields of compatible mode are not trusted); the answer is encrypted, except the bare <c>success</c>.
+/// </summary>
+public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeChatCallbackHandler handler,
+    IOptions<WeChatOptions> options, TimeProvider time, ILogger<OfficialAccountChannel> logger)
+{
+    private readonly WeChatOptions _settings = options.Value;
+    private readonly WeChatMessageCrypto? _crypto = WeChatMessageCrypto.IsValidEncodingAesKey(options.Value.OfficialAccount.EncodingAESKey)
+        ? new WeChatMessageCrypto(options.Value.OfficialAccount.EncodingAESKey, options.Value.OfficialAccount.AppId)
+        : null;
+
+    public async Task<IResult> ReceiveAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var account = _settings.OfficialAccount;
+        if (!account.IsConfigured)
+        {
+            return TypedResults.Problem(detail: "The Official Account is not configured", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var query = http.Request.Query;
+        var timestamp = (string?)query["timestamp"] ?? "";
+        var nonce = (string?)query["nonce"] ?? "";
+        var encrypted = string.Equals(query["encrypt_type"], "aes", StringComparison.OrdinalIgnoreCase);
+        if (!CallbackRequest.IsFresh(timestamp, _settings.MaxTimestampSkewSeconds, time))
+        {
+            return Reject(http, StatusCodes.Status401Unauthorized, "stale or missing timestamp");
+        }
+
+        if (!WeChatSignature.Verify(query["signature"], account.Token, timestamp, nonce))
+        {
+            return Reject(http, StatusCodes.Status401Unauthorized, "bad signature");
+        }
+
+        var (body, status, reason) = await CallbackRequest.ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return Reject(http, status, reason!);
+        }
+
+        if (!WeChatXml.TryReadFields(body, out var fields))
+        {
+            return Reject(http, StatusCodes.Status400BadRequest, "malformed XML");
+        }
+
+        if (encrypted)
+        {
+            var (plain, error) = Decrypt(query["msg_signature"], timestamp, nonce, fields);
+            if (plain is null)
+            {
+                return Reject(http, error.Status, error.Reason);
+            }
+
+            fields = plain;
+        }
+
+        if (!InboundMessage.TryCreate(fields, out var message))
+        {
+            return Reject(http, StatusCodes.Status400BadRequest, "not a WeChat message");
+        }
+
+        var answer = await handler.HandleAsync(channel, message, bot, _settings.ReplyDeadline, cancellationToken);
+        return CallbackRequest.Answer(encrypted && answer != channel.NoReply ? Encrypt(answer, nonce) : answer);
+    }
+
+    private (IReadOnlyDictionary<string, string>? Fields, (int Status, string Reason) Error) Decrypt(string? msgSignature,
+        string timestamp, string nonce, IReadOnlyDictionary<string, string> envelope)
+    {
+        if (_crypto is null)
+        {
+            return (null, (StatusCodes.Status400BadRequest, "encrypted push but no EncodingAESKey configured"));
+        }
+
+        if (!envelope.TryGetValue("Encrypt", out var encrypt) || encrypt.Length == 0)
+        {
+            return (null, (StatusCodes.Status400BadRequest, "missing Encrypt"));
+        }
+
+        if (!WeChatSignature.Verify(msgSignature, _settings.OfficialAccount.Token, timestamp, nonce, encrypt))
+        {
+            return (null, (StatusCodes.Status401Unauthorized, "bad msg_signature"));
+        }
+
+        if (!_crypto.TryDecrypt(encrypt, out var xml, out var error))
+        {
+            return (null, (StatusCodes.Status400BadRequest, $"cannot decrypt ({(int)error} {error})"));
+        }
+
+        return WeChatXml.TryReadFields(xml, out var fields)
+            ? (fields, default)
+            : (null, (StatusCodes.Status400BadRequest, "malformed decrypted XML"));
+    }
+
+    private string Encrypt(string reply, string nonce)
+    {
+        var encrypt = _crypto!.Encrypt(reply); // Only called for encrypted requests, which required _crypto.
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = WeChatSignature.Compute(_settings.OfficialAccount.Token, timestamp, nonce, encrypt);
+        return WeChatReplyXml.EncryptedEnvelope(encrypt, signature, timestamp, nonce);
+    }
+
+    private IResult Reject(HttpContext http, int status, string reason) =>
+        CallbackRequest.Reject(http, logger, OfficialAccountChannel.Id, status, reason);
+}

@@ -1,0 +1,51 @@
+namespace ChatPost.Bot.Channels;
+
+/// <summary>
+/// Gathers what one turn says. Until the passive window closes, replies wait here; when it closes, the first
+/// becomes the passive reply (if the turn was on time) and the rest, like everything said afterwards, go to
+/// the <see cref="LateReplyOutbox"/>.
+/// </summary>
+internal sealed class ReplyCollector(string channelId, string userId, LateReplyOutbox lateReplies)
+{
+    private readonly Lock _gate = new();
+    private readonly List<OutboundReply> _waiting = [];
+    private bool _closed;
+
+    public void Add(OutboundReply reply)
+    {
+        lock (_gate)
+        {
+            if (!_closed)
+            {
+                _waiting.Add(reply);
+                return;
+            }
+        }
+
+        lateReplies.Enqueue(new LateDelivery(channelId, userId, [reply]));
+    }
+
+    /// <summary>
+    /// Closes the passive window. Returns the passive reply when <paramref name="onTime"/> and the turn said
+    /// anything; everything else said so far is queued for the API.
+    /// </summary>
+    public OutboundReply? Close(bool onTime)
+    {
+        OutboundReply[] said;
+        lock (_gate)
+        {
+            _closed = true;
+            said = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        var passive = onTime && said.Length > 0 ? said[0] : null;
+        var late = passive is null ? said : said[1..];
+        if (late.Length > 0)
+        {
+            lateReplies.Enqueue(new LateDelivery(channelId, userId, late));
+        }
+
+        return passive;
+    }
+}

@@ -1,0 +1,118 @@
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.WeChat;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace ChatPost.Bot.Channels;
+
+/// <summary>
+/// The Bot Builder adapter of both WeChat channels. A turn runs under a per-user lock (turns of one user run
+/// one at a time, across replicas) and a deadline: what it says before the deadline can answer passively;
+/// what comes later goes through the channel's API.
+/// </summary>
+public sealed partial class WeChatAdapter : BotAdapter
+{
+    /// <summary>A turn that holds its user's lock longer than this is presumed dead; the next turn may start.</summary>
+    public static readonly TimeSpan TurnLockTimeToLive = TimeSpan.FromSeconds(30);
+
+    private readonly IDistributedLock _locks;
+    private readonly LateReplyOutbox _lateReplies;
+    private readonly InFlightTurns _inFlight;
+    private readonly ConversationState _conversationState;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WeChatAdapter> _logger;
+
+    public WeChatAdapter(IDistributedLock locks, LateReplyOutbox lateReplies, InFlightTurns inFlight,
+        ConversationState conversationState, TimeProvider time, ILogger<WeChatAdapter> logger)
+    {
+        (_locks, _lateReplies, _inFlight, _conversationState, _time, _logger) = (locks, lateReplies, inFlight, conversationState, time, logger);
+        OnTurnError = HandleTurnErrorAsync;
+    }
+
+    /// <summary>
+    /// Runs the turn for <paramref name="message"/> and waits for it up to <paramref name="deadline"/>.
+    /// Returns the passive reply, or <see langword="null"/> when the turn said nothing in time; a late turn
+    /// carries on in the background and its replies go through the API.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (the caller went away); the turn itself still completes.</param>
+    public async Task<OutboundReply?> ProcessAsync(IWeChatChannel channel, InboundMessage message, BotCallbackHandler logic,
+        TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = WeChatActivityMapper.ToActivity(channel.ChannelId, message);
+        var collector = new ReplyCollector(channel.ChannelId, message.FromUserName, _lateReplies);
+
+        // Not tied to the request: WeChat hangs up after 5 s, but the turn must finish and answer through the API.
+        var turn = RunTurnAsync(channel.ChannelId, activity, collector, logic);
+        _inFlight.Track(turn);
+        var onTime = true;
+        try
+        {
+            await turn.WaitAsync(deadline, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            onTime = false;
+            _logger.TurnLate(channel.ChannelId, activity.Id);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            onTime = false;
+        }
+
+        return collector.Close(onTime);
+    }
+
+    /// <inheritdoc/>
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activities);
+        var collector = turnContext.TurnState.Get<ReplyCollector>();
+        var responses = new ResourceResponse[activities.Length];
+        for (var i = 0; i < activities.Length; i++)
+        {
+            if (OutboundReply.From(activities[i]) is { } reply)
+            {
+                collector.Add(reply);
+            }
+
+            responses[i] = new ResourceResponse(Guid.NewGuid().ToString("N"));
+        }
+
+        return Task.FromResult(responses);
+    }
+
+    /// <summary>WeChat messages cannot be edited.</summary>
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("WeChat messages cannot be edited.");
+
+    /// <summary>WeChat messages cannot be recalled by a bot.</summary>
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("WeChat messages cannot be recalled.");
+
+    private async Task RunTurnAsync(string channelId, Activity activity, ReplyCollector collector, BotCallbackHandler logic)
+    {
+        using var scope = _logger.BeginScope(new Dictionary<string, object>
+        {
+            ["ChannelId"] = channelId,
+            ["ConversationId"] = UserIds.Mask(activity.Conversation.Id),
+            ["ActivityId"] = activity.Id,
+        });
+        await using var lease = await _locks.AcquireAsync($"turn:{channelId}:{activity.From.Id}", TurnLockTimeToLive, _time,
+            CancellationToken.None);
+        using var context = new TurnContext(this, activity);
+        context.TurnState.Add(collector);
+        await RunPipelineAsync(context, logic, CancellationToken.None);
+    }
+
+    private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
+    {
+        _logger.TurnFailed(turnContext.Activity.ChannelId, turnContext.Activity.Id, exception);
+        await turnContext.SendActivityAsync(TurnErrorReplies.Apology);
+        // Forget the conversation so that a broken dialog state cannot fail every following turn too.
+        await _conversationState.DeleteAsync(turnContext);
+    }
+}

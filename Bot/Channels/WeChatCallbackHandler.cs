@@ -1,0 +1,59 @@
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.WeChat;
+using Microsoft.Bot.Builder;
+
+namespace ChatPost.Bot.Channels;
+
+/// <summary>
+/// Turns a verified, decrypted callback into the plaintext body of the answer, under WeChat's delivery rules:
+/// the first copy of a message runs the turn; retried copies (concurrent or later, on any replica) wait for
+/// and return that same answer; a turn that misses the deadline answers "no reply" and replies through the API.
+/// </summary>
+public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache replies, TimeProvider time,
+    ILogger<WeChatCallbackHandler> logger)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Returns the plaintext answer: a reply's XML, or the channel's "no reply" body.</summary>
+    public async Task<string> HandleAsync(IWeChatChannel channel, InboundMessage message, IBot bot, TimeSpan deadline,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(bot);
+        var started = time.GetTimestamp();
+        var claim = await replies.ClaimAsync(channel.ChannelId, message.DedupeKey, cancellationToken);
+        if (!claim.IsFirst)
+        {
+            logger.DuplicateServed(channel.ChannelId, message.DedupeKey);
+            return claim.Reply ?? await WaitForFirstCopyAsync(channel, message.DedupeKey, deadline - time.GetElapsedTime(started),
+                cancellationToken);
+        }
+
+        var reply = await adapter.ProcessAsync(channel, message, bot.OnTurnAsync, deadline - time.GetElapsedTime(started),
+            cancellationToken);
+        var body = reply is null
+            ? channel.NoReply
+            : PassiveReplyRenderer.Render(message, reply, time.GetUtcNow().ToUnixTimeSeconds());
+        // Stored even when the caller went away: WeChat's retry of this message must get this answer.
+        await replies.CompleteAsync(channel.ChannelId, message.DedupeKey, body, CancellationToken.None);
+        return body;
+    }
+
+    private async Task<string> WaitForFirstCopyAsync(IWeChatChannel channel, string dedupeKey, TimeSpan patience,
+        CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (time.GetElapsedTime(started) < patience)
+        {
+            await Task.Delay(PollInterval, time, cancellationToken);
+            if (await replies.GetReplyAsync(channel.ChannelId, dedupeKey, cancellationToken) is { } reply)
+            {
+                return reply;
+            }
+        }
+
+        // The first copy's turn is late too: it will answer through the API, so this copy must not.
+        return channel.NoReply;
+    }
+}
