@@ -10,8 +10,13 @@ namespace ChatPost.Bot.Tests.Support;
 public sealed class GatedBot(bool secondReply = false) : IBot
 {
     private int _turns;
+    private int _running;
+    private int _mostRunning;
 
     public int Turns => Volatile.Read(ref _turns);
+
+    /// <summary>The most turns that ever ran at the same time.</summary>
+    public int MostConcurrentTurns => Volatile.Read(ref _mostRunning);
 
     /// <summary>Open by default; replace it with an unset one to hold turns.</summary>
     public TaskCompletionSource Gate { get; set; } = Open();
@@ -22,12 +27,23 @@ public sealed class GatedBot(bool secondReply = false) : IBot
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         var turn = Interlocked.Increment(ref _turns);
+        var running = Interlocked.Increment(ref _running);
+        InterlockedMax(ref _mostRunning, running);
         Started.TrySetResult();
         await Gate.Task;
+        Interlocked.Decrement(ref _running);
         await turnContext.SendActivityAsync(MessageFactory.Text($"reply #{turn}"), cancellationToken);
         if (secondReply)
         {
             await turnContext.SendActivityAsync(MessageFactory.Text($"second reply #{turn}"), cancellationToken);
+        }
+    }
+
+    private static void InterlockedMax(ref int location, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref location)) < value && Interlocked.CompareExchange(ref location, value, current) != current)
+        {
         }
     }
 

@@ -93,6 +93,28 @@ public class OfficialAccountDeliveryTests
         Assert.Equal("reply #1", (string?)sent[0]["text"]!["content"]);
     }
 
+    [Fact]
+    public async Task Post_TwoMessagesOfOneUserOnTwoReplicas_TurnsRunOneAtATime()
+    {
+        var bot = new GatedBot { Gate = GatedBot.Closed() };
+        using var claims = new ClaimCounter();
+        var prefix = TestRedis.Prefix();
+        await using var first = Replica(prefix, bot, claims);
+        await using var second = Replica(prefix, bot, claims);
+
+        var one = first.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oSerial", "一", 2101)));
+        var two = second.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oSerial", "二", 2102)));
+        await claims.WaitForAsync(2);
+        await bot.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var turnsWhileFirstHeld = bot.Turns;
+        bot.Gate.SetResult();
+        await Task.WhenAll(one, two);
+
+        Assert.Equal(1, turnsWhileFirstHeld);
+        Assert.Equal(2, bot.Turns);
+        Assert.Equal(1, bot.MostConcurrentTurns);
+    }
+
     private static ChatPostFactory Replica(string prefix, GatedBot bot, ClaimCounter claims) =>
         new(prefix, services: services =>
         {
