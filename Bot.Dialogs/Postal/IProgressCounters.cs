@@ -7,10 +7,10 @@ namespace ChatPost.Bot.Dialogs.Postal;
 public interface IProgressCounters
 {
     /// <summary>
-    /// The counts summed over the days <paramref name="from"/> through <paramref name="to"/> (inclusive), one row
+    /// The counts summed over the days <paramref name="firstDay"/> through <paramref name="lastDay"/> (inclusive), one row
     /// per city × business × status that has any; an empty list when nothing was counted.
     /// </summary>
-    Task<IReadOnlyList<ProgressCount>> GetAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ProgressCount>> GetAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken);
 }
 
 /// <summary>How many shipments of one business line in one city reached <paramref name="Status"/> in a period.</summary>
