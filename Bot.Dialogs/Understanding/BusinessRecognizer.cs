@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using ChatPost.Bot.Dialogs.Postal;
+
+namespace ChatPost.Bot.Dialogs.Understanding;
+
+/// <summary>
+/// The business line a folded message speaks of: the one whose word comes first. 资料 alone ("material", but also "the
+/// papers you need") counts as study material only when no other line is named.
+/// </summary>
+internal static partial class BusinessRecognizer
+{
+    // Common pinyin-keyboard slips are listed with the words: 驾使证, 行使证 (shi), 发漂 (piao).
+    private static readonly (Business Business, SearchValues<string> Words)[] Lines =
+    [
+        (Business.License, Words("驾驶证", "驾使证", "行驶证", "行使证", "驾照", "交管", "交警", "车管", "驾驶人", "机动车", "免检",
+            "检验标志", "年检", "年审", "号牌", "车牌", "临牌", "换证", "补证")),
+        (Business.Invoice, Words("发票", "发漂", "税票", "开票", "专票", "普票", "增值税", "税务", "纳税", "税号")),
+        (Business.Textbook, Words("教材", "课本", "教科书", "练习册", "作业本", "书本", "新书", "学生用书")),
+        (Business.StudyMaterial, Words("教辅", "辅导书")),
+    ];
+
+    /// <summary>The business line named first in <paramref name="text"/>; null when none is.</summary>
+    public static Business? Find(string text)
+    {
+        Business? first = null;
+        var firstAt = int.MaxValue;
+        foreach (var (business, words) in Lines)
+        {
+            Consider(business, text.AsSpan().IndexOfAny(words));
+        }
+
+        // 12123 is the traffic police app, but only as a number of its own, not inside an item number.
+        Consider(Business.License, IndexOf(TrafficPoliceApp(), text));
+        Consider(Business.Textbook, IndexOf(SchoolBooks(), text));
+        return first ?? (text.Contains("资料", StringComparison.Ordinal) ? Business.StudyMaterial : null);
+
+        void Consider(Business business, int at)
+        {
+            if (at >= 0 && at < firstAt)
+            {
+                (first, firstAt) = (business, at);
+            }
+        }
+    }
+
+    private static int IndexOf(Regex regex, string text)
+    {
+        foreach (var match in regex.EnumerateMatches(text))
+        {
+            return match.Index;
+        }
+
+        return -1;
+    }
+
+    private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
+
+    [GeneratedRegex("(?<![0-9])12123(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex TrafficPoliceApp();
+
+    /// <summary>书 alone is too wide (证书, 申请书, 通知书); books in a school's or a child's context are textbooks.</summary>
+    [GeneratedRegex("(?:开学|学校|学生|孩子|小孩|年级|小学|初中|高中|初[一二三]|高[一二三]).{0,6}(?<![证请议明知])书", RegexOptions.CultureInvariant)]
+    private static partial Regex SchoolBooks();
+}

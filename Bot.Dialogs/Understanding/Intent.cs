@@ -1,0 +1,35 @@
+namespace ChatPost.Bot.Dialogs.Understanding;
+
+/// <summary>What a citizen or taxpayer wants from a message. <see cref="CitizenRecognizer"/> documents how one is chosen.</summary>
+public enum Intent
+{
+    /// <summary>Where an item is (<c>track</c>): with a tracking number or phone, or asking without one (the dialog asks for it).</summary>
+    Tracking,
+
+    /// <summary>Where an invoice application stands (<c>invoice_status</c>), by application number or taxpayer ID, or asking without.</summary>
+    InvoiceStatus,
+
+    /// <summary>How to apply for invoices by post (<c>invoice_howto</c>).</summary>
+    InvoiceHowTo,
+
+    /// <summary>What posting costs and who pays (<c>postage</c>).</summary>
+    Postage,
+
+    /// <summary>How to get driving licences and vehicle papers by post (<c>license_howto</c>).</summary>
+    LicenseHowTo,
+
+    /// <summary>Textbooks and study materials: when, where, how (<c>textbook</c>).</summary>
+    Textbook,
+
+    /// <summary>Asks for a person, or complains (<c>handoff</c>).</summary>
+    Handoff,
+
+    /// <summary>Only a hello (<c>greeting</c>).</summary>
+    Greeting,
+
+    /// <summary>Thanks or an acknowledgement, and nothing asked (<c>thanks</c>).</summary>
+    Thanks,
+
+    /// <summary>Anything else (<c>other</c>): the FAQ search may still find an answer.</summary>
+    Other,
+}

@@ -1,0 +1,83 @@
+using ChatPost.Bot.Dialogs.Postal;
+
+namespace ChatPost.Bot.Dialogs.Understanding;
+
+/// <summary>The decision list that <see cref="CitizenRecognizer"/> documents, over <see cref="IntentCues"/>.</summary>
+internal static class IntentClassifier
+{
+    public static Intent Classify(string text, CodeFindings codes, Business? business, bool isCancel)
+    {
+        var span = text.AsSpan();
+        if (IntentCues.Has(span, IntentCues.Handoff))
+        {
+            return Intent.Handoff;
+        }
+
+        if (codes.TrackingNumbers.Count > 0)
+        {
+            return Intent.Tracking;
+        }
+
+        if (codes.InvoiceApplicationNo is not null || codes.TaxpayerId is not null)
+        {
+            return Intent.InvoiceStatus;
+        }
+
+        if (isCancel)
+        {
+            return IntentCues.Has(span, IntentCues.Thanks) ? Intent.Thanks : Intent.Other;
+        }
+
+        if (IntentCues.Has(span, IntentCues.PostageWords))
+        {
+            return Intent.Postage;
+        }
+
+        if (IntentCues.AsksStatus(text))
+        {
+            return StatusOf(business);
+        }
+
+        if (business is not null && IntentCues.AsksHowTo(text))
+        {
+            return HowToOf(business.Value);
+        }
+
+        if (IntentCues.Has(span, IntentCues.Money) && IntentCues.Has(span, IntentCues.Mailing))
+        {
+            return Intent.Postage;
+        }
+
+        if (IntentCues.Has(span, IntentCues.LookUp) || codes.Phone is not null)
+        {
+            return StatusOf(business);
+        }
+
+        if (IntentCues.Has(span, IntentCues.Thanks))
+        {
+            return Intent.Thanks;
+        }
+
+        if (business is not null)
+        {
+            return HowToOf(business.Value);
+        }
+
+        return IntentCues.Greets(text) ? Intent.Greeting : Intent.Other;
+    }
+
+    private static Intent StatusOf(Business? business) => business switch
+    {
+        Business.Invoice => Intent.InvoiceStatus,
+        Business.Textbook or Business.StudyMaterial => Intent.Textbook,
+        _ => Intent.Tracking,
+    };
+
+    private static Intent HowToOf(Business business) => business switch
+    {
+        Business.Invoice => Intent.InvoiceHowTo,
+        Business.License => Intent.LicenseHowTo,
+        Business.Textbook or Business.StudyMaterial => Intent.Textbook,
+        _ => Intent.Other,
+    };
+}

@@ -1,0 +1,72 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace ChatPost.Bot.Dialogs.Understanding;
+
+/// <summary>
+/// The words and phrases that signal an intent in a folded (Simplified, half-width) message, each set one multi-string
+/// search. <see cref="IntentClassifier"/> decides in which order they count.
+/// </summary>
+internal static partial class IntentCues
+{
+    /// <summary>Asks for a person, or complains.</summary>
+    public static readonly SearchValues<string> Handoff = Words(
+        "人工", "客服", "投诉", "举报", "负责人", "领导", "经理", "真人", "要找人", "找个人", "找人问", "找人说", "转接", "接线员",
+        "坐席", "联系我", "打电话给我", "给我打电话", "给我回电话", "回个电话", "不要机器人");
+
+    /// <summary>Words that only postage means. 油费 is the pinyin slip for 邮费 (you); fuel is not a postal question.</summary>
+    public static readonly SearchValues<string> PostageWords = Words(
+        "邮费", "油费", "运费", "快递费", "寄费", "邮资", "包邮", "到付", "寄付", "免邮", "怎么收费", "如何收费", "收费标准");
+
+    /// <summary>Money: postage when the message is about sending something (<see cref="Mailing"/>).</summary>
+    public static readonly SearchValues<string> Money = Words("钱", "收费", "付费", "自费", "免费", "收多少");
+
+    public static readonly SearchValues<string> Mailing = Words("寄", "邮", "快递", "送", "上门", "到家");
+
+    /// <summary>Where or when is it, has it come: the item, invoice or textbook status.</summary>
+    public static readonly SearchValues<string> Status = Words(
+        "到哪", "哪儿了", "哪里了", "在哪了", "寄出", "发出", "发货", "寄了吗", "发了吗", "到了吗", "到没到", "能到吗", "收到没",
+        "收到了吗", "没收到", "还不到", "送到了吗", "进度", "状态", "退回", "不通过", "没通过", "审核通过", "没消息", "一直没", "没动");
+
+    /// <summary>Tracking vocabulary that does not ask by itself but, with nothing else asked, means "look it up".</summary>
+    public static readonly SearchValues<string> LookUp = Words("查", "签收", "派送", "投递", "物流", "运输", "快递员", "派件", "单号", "邮件号");
+
+    public static readonly SearchValues<string> HowTo = Words(
+        "怎么", "怎样", "如何", "咋", "流程", "步骤", "操作", "手续", "办理", "申领", "申请", "领取", "可以", "能不能", "能否",
+        "需要", "材料", "下载", "报名", "网上", "手机上", "线上", "电子税务局", "补办", "一定要", "要去", "还是", "地址");
+
+    public static readonly SearchValues<string> Thanks = Words(
+        "谢谢", "多谢", "感谢", "谢了", "谢啦", "辛苦", "明白了", "知道了", "好的", "3q", "thank", "thx");
+
+    public static readonly SearchValues<string> Greeting = Words(
+        "你好", "您好", "在吗", "在么", "在不在", "有人吗", "有人在吗", "哈喽", "哈罗", "嗨", "早上好", "上午好", "中午好", "下午好",
+        "晚上好", "早安");
+
+    /// <summary>What makes a bare run of digits a taxpayer ID (see <see cref="CodeRecognizer"/>).</summary>
+    public static readonly SearchValues<string> Taxes = Words("税", "发票", "发漂", "开票", "识别号", "信用代码");
+
+    public static bool Has(ReadOnlySpan<char> text, SearchValues<string> words) => text.ContainsAny(words);
+
+    /// <summary>A <see cref="Status"/> word, or one of the status phrases that need a pattern.</summary>
+    public static bool AsksStatus(string text) => text.AsSpan().ContainsAny(Status) || StatusPhrases().IsMatch(text);
+
+    /// <summary>A <see cref="HowTo"/> word, or "能…吗" (can it…?).</summary>
+    public static bool AsksHowTo(string text) => text.AsSpan().ContainsAny(HowTo) || CanIt().IsMatch(text);
+
+    public static bool Greets(string text) => text.AsSpan().ContainsAny(Greeting) || AsciiGreeting().IsMatch(text);
+
+    private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+
+    // 什么时候(能)寄到, 几天能到, 几号发, 多久到; 还没(有)收到/寄/审核, but not 还没到期; 寄到襄阳了没(有), but not 了没事.
+    [GeneratedRegex("""
+        什么时候.{0,4}[到送寄发来]|几[天号].{0,3}[到送寄发]|多久.{0,3}[到送寄]
+        |还没有?(?:[收寄发审送动]|到(?!期))|了没(?!事|关系|用|法|办法|人)
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex StatusPhrases();
+
+    [GeneratedRegex("能.{0,8}吗", RegexOptions.CultureInvariant)]
+    private static partial Regex CanIt();
+
+    [GeneratedRegex("(?<![a-z])(?:hi|hello|hey)(?![a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsciiGreeting();
+}
