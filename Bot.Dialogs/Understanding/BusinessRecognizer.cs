@@ -60,6 +60,6 @@ internal static partial class BusinessRecognizer
     private static partial Regex TrafficPoliceApp();
 
     /// <summary>书 alone is too wide (证书, 申请书, 通知书); books in a school's or a child's context are textbooks.</summary>
-    [GeneratedRegex("(?:开学|学校|学生|孩子|小孩|年级|小学|初中|高中|初[一二三]|高[一二三]).{0,6}(?<![证请议明知])书", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?:开学|学校|学生|孩子|小孩|年级|小学|初中|高中|网课|初[一二三]|高[一二三]).{0,6}(?<![证请议明知])书", RegexOptions.CultureInvariant)]
     private static partial Regex SchoolBooks();
 }

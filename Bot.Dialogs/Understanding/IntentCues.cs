@@ -25,8 +25,8 @@ internal static partial class IntentCues
 
     /// <summary>Where or when is it, has it come: the item, invoice or textbook status.</summary>
     public static readonly SearchValues<string> Status = Words(
-        "到哪", "哪儿了", "哪里了", "在哪了", "寄出", "发出", "发货", "寄了吗", "发了吗", "到了吗", "到没到", "能到吗", "收到没",
-        "收到了吗", "没收到", "还不到", "送到了吗", "进度", "状态", "退回", "不通过", "没通过", "审核通过", "没消息", "一直没", "没动");
+        "到哪", "哪儿了", "哪里了", "在哪了", "什么地方了", "寄出", "发出", "发货", "寄了吗", "发了吗", "到了吗", "到没到", "能到吗", "收到没",
+        "收到了吗", "没收到", "还不到", "送到了吗", "进度", "状态", "退回", "驳回", "不通过", "没通过", "审核通过", "没消息", "一直没", "没动");
 
     /// <summary>Tracking vocabulary that does not ask by itself but, with nothing else asked, means "look it up".</summary>
     public static readonly SearchValues<string> LookUp = Words("查", "签收", "派送", "投递", "物流", "运输", "快递员", "派件", "单号", "邮件号");
@@ -40,7 +40,7 @@ internal static partial class IntentCues
 
     public static readonly SearchValues<string> Greeting = Words(
         "你好", "您好", "在吗", "在么", "在不在", "有人吗", "有人在吗", "哈喽", "哈罗", "嗨", "早上好", "上午好", "中午好", "下午好",
-        "晚上好", "早安");
+        "晚上好", "早安", "喂");
 
     /// <summary>What makes a bare run of digits a taxpayer ID (see <see cref="CodeRecognizer"/>).</summary>
     public static readonly SearchValues<string> Taxes = Words("税", "发票", "发漂", "开票", "识别号", "信用代码");
@@ -57,10 +57,12 @@ internal static partial class IntentCues
 
     private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
 
-    // 什么时候(能)寄到, 几天能到, 几号发, 多久到; 还没(有)收到/寄/审核, but not 还没到期; 寄到襄阳了没(有), but not 了没事.
+    // 什么(啥)时候能寄到, 几天能到, 几号发, 多久到; (还是)没(有)收到/寄/审核/到, but not 没到期 or 没发票;
+    // 寄到襄阳了没(有) and 邮寄到宜昌了吗, but not 了没事 or 到期了吗.
     [GeneratedRegex("""
-        什么时候.{0,4}[到送寄发来]|几[天号].{0,3}[到送寄发]|多久.{0,3}[到送寄]
-        |还没有?(?:[收寄发审送动]|到(?!期))|了没(?!事|关系|用|法|办法|人)
+        (?:什么|啥)时候.{0,4}[到送寄发来]|几[天号].{0,3}[到送寄发]|多久.{0,3}[到送寄]
+        |没有?(?:收到|[寄审送动]|发(?!票)|到(?!期))|了没(?!事|关系|用|法|办法|人)
+        |(?:寄|送|发(?!票)|到(?!期))[^,.?!;:，。？！；：\s]{0,6}了(?:吗|么|嘛)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPhrases();
 
