@@ -43,7 +43,7 @@ public sealed class CitizenRecognizer
 {
     /// <summary>What <paramref name="text"/> asks for and mentions.</summary>
     /// <param name="text">The message as received; empty or blank gives <see cref="Intent.Other"/> and no entities.</param>
-    /// <param name="today">The day in China (see <c>ChinaTime.Today</c>) that 今天, 昨天 and month/day dates are read against.</param>
+    /// <param name="today">The day in China (<see cref="Postal.ChinaTime.Today(TimeProvider)"/>) that 今天, 昨天 and month/day dates are read against.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     [SuppressMessage("Performance", "CA1822:Mark members as static",
         Justification = "Dialogs take the recogniser by injection, so that one with settings can replace it without touching them.")]

@@ -22,7 +22,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("  算了。 ", Intent.Other)]
     public void Recognize_OnlyAStop_IsCancel(string text, Intent intent)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.True(understanding.IsCancel);
         Assert.Equal(intent, understanding.Intent);
@@ -38,7 +40,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("", Intent.Other)]
     public void Recognize_AsksForSomething_IsNotCancel(string text, Intent intent)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.False(understanding.IsCancel);
         Assert.Equal(intent, understanding.Intent);

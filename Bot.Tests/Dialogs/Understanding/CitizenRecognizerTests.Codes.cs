@@ -14,7 +14,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("發票申請編號FP20200217000123", "FP20200217000123")]
     public void Recognize_InvoiceApplicationNo_IsNormalised(string text, string expected)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Equal(expected, understanding.InvoiceApplicationNo);
         Assert.Equal(Intent.InvoiceStatus, understanding.Intent);
@@ -27,7 +29,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("20200217000123")]
     public void Recognize_NotAnApplicationNo_FindsNone(string text)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Null(understanding.InvoiceApplicationNo);
     }
@@ -51,7 +55,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("税务登记号 42010619800101123701", "42010619800101123701", false, true)]
     public void Recognize_TaxpayerId_IsNormalisedAndChecked(string text, string value, bool unified, bool checkValid)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Equal(new TaxpayerId(value, unified, checkValid), understanding.TaxpayerId);
         Assert.Empty(understanding.TrackingNumbers);
@@ -69,7 +75,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("EA123456785CN")]
     public void Recognize_NotATaxpayerId_FindsNone(string text)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Null(understanding.TaxpayerId);
     }
@@ -91,7 +99,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("单号1173456789012 电话13800001234", "13800001234")]
     public void Recognize_MobilePhone_IsElevenDigits(string text, string expected)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Equal(expected, understanding.Phone);
     }
@@ -106,7 +116,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("8613800001234")]
     public void Recognize_NotAMobile_FindsNone(string text)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Null(understanding.Phone);
     }

@@ -23,7 +23,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("我们单位荆州的，发票申请了三天了", "荆州")]
     public void Recognize_CityWithSuffixOrTraditional_IsCanonical(string text, string expected)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Equal(expected, understanding.City);
         Assert.Contains(expected, Cities.All);
@@ -35,7 +37,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("湖北省")]
     public void Recognize_NoCityBranch_FindsNone(string text)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Null(understanding.City);
     }
@@ -68,7 +72,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("2月30日或者3月1日", "2020-03-01")]
     public void Recognize_Date_IsRelativeToToday(string text, string expected)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), understanding.Date);
     }
@@ -84,7 +90,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("EA123456785CN")]
     public void Recognize_NoDate_FindsNone(string text)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Null(understanding.Date);
     }
@@ -110,7 +118,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("驾照补证需要什么资料", Business.License)]
     public void Recognize_BusinessWord_GivesFirstLineNamed(string text, Business expected)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Equal(expected, understanding.Business);
     }
@@ -121,7 +131,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("今天天气怎么样")]
     public void Recognize_NoBusinessWord_FindsNone(string text)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Null(understanding.Business);
     }

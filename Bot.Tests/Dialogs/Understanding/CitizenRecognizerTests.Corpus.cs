@@ -12,7 +12,7 @@ public sealed partial class CitizenRecognizerTests
     [MemberData(nameof(SharedSamples))]
     public void Recognize_SharedSample_HasItsLabelledIntent(string label, string text)
     {
-        var sut = new CitizenRecognizer();
+        var sut = CreateSut();
 
         var understanding = sut.Recognize(text, Today);
 
@@ -23,7 +23,7 @@ public sealed partial class CitizenRecognizerTests
     [MemberData(nameof(MoreLines))]
     public void Recognize_CitizenLine_HasItsLabelledIntent(string label, string text)
     {
-        var sut = new CitizenRecognizer();
+        var sut = CreateSut();
 
         var understanding = sut.Recognize(text, Today);
 
@@ -31,7 +31,7 @@ public sealed partial class CitizenRecognizerTests
     }
 
     [Fact]
-    public void Corpus_EveryIntent_IsCovered()
+    public void LabelledLines_BothFiles_CoverEveryIntent()
     {
         var labels = Lines("citizen-questions.tsv").Concat(Lines("citizen-questions-more.tsv")).Select(line => IntentOf(line.Label));
 

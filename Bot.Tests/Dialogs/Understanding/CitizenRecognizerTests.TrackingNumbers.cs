@@ -35,7 +35,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("我的行驶证寄出来没有 单号EM123456785CN", "EM123456785CN", TrackingNumberKind.S10, true)]
     public void Recognize_OneTrackingNumber_IsNormalisedAndChecked(string text, string value, TrackingNumberKind kind, bool checkValid)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         var number = Assert.Single(understanding.TrackingNumbers);
         Assert.Equal(new TrackingNumber(value, kind, checkValid), number);
@@ -50,7 +52,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("单号1173456789012电话13800001234", new[] { "1173456789012" })]
     public void Recognize_SeveralNumbers_KeepsOrderOnceEach(string text, string[] values)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Equal(values, understanding.TrackingNumbers.Select(number => number.Value));
     }
@@ -76,7 +80,9 @@ public sealed partial class CitizenRecognizerTests
     [InlineData("订单 117345，6789012 是两个号")]
     public void Recognize_NotATrackingNumber_FindsNone(string text)
     {
-        var understanding = Recognize(text);
+        var sut = CreateSut();
+
+        var understanding = sut.Recognize(text, Today);
 
         Assert.Empty(understanding.TrackingNumbers);
     }
