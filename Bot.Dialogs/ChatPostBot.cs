@@ -1,16 +1,26 @@
+using ChatPost.Bot.Dialogs.Dialogs;
+using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Features.Greeting;
+using ChatPost.Bot.Dialogs.Features.Handoff;
+using ChatPost.Bot.Dialogs.Features.Invoices;
+using ChatPost.Bot.Dialogs.Features.Tracking;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
 
 namespace ChatPost.Bot.Dialogs;
 
 /// <summary>
-/// The bot behind every channel: routes a turn to the right feature and saves conversation and user state
-/// at the end of it.
+/// The bot behind the citizens' channel: understands the message, lets a waiting dialog have it (unless the
+/// user cancels or clearly asks something else), otherwise routes it by intent; saves state at the end.
 /// </summary>
-public sealed class ChatPostBot(ConversationState conversationState, UserState userState, TimeProvider time) : ActivityHandler
+public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer,
+    DialogSet dialogs, FaqIndex faq, TimeProvider time, ILogger<ChatPostBot> logger) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<UserProfile> _profiles = userState.CreateProperty<UserProfile>(nameof(UserProfile));
+    private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
 
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -23,15 +33,30 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// <inheritdoc/>
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var profile = await _profiles.GetAsync(turnContext, () => new UserProfile(), cancellationToken);
-        var firstVisit = profile.LastSeen is null;
-        await _profiles.SetAsync(turnContext, profile with { LastSeen = time.GetUtcNow() }, cancellationToken);
-
         var text = turnContext.Activity.Text?.Trim() ?? "";
-        var reply = GreetingRecognizer.IsGreeting(text)
-            ? (firstVisit ? GreetingReplies.FirstHello : GreetingReplies.Hello)
-            : GreetingReplies.Menu;
-        await turnContext.SendActivityAsync(MessageFactory.Text(reply), cancellationToken);
+        var understood = recognizer.Recognize(text, ChinaTime.Today(time));
+        logger.MessageUnderstood(understood.Intent);
+        var context = await DialogContext.CreateAsync(turnContext, understood, dialogs, _dialogState, cancellationToken);
+        if (context.WaitingDialog is { } waiting)
+        {
+            if (understood.IsCancel)
+            {
+                await context.CancelAllAsync(cancellationToken);
+                await SayAsync(turnContext, FaqReplies.Cancelled, cancellationToken);
+                return;
+            }
+
+            if (waiting.Accepts(context) || understood.Intent == Intent.Other || DialogFor(understood.Intent) == waiting.Id)
+            {
+                await context.ContinueAsync(cancellationToken);
+                return;
+            }
+
+            // The user changed the subject: drop the question and answer the new one.
+            await context.CancelAllAsync(cancellationToken);
+        }
+
+        await RouteAsync(context, text, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -41,7 +66,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
         {
             await _profiles.SetAsync(turnContext, new UserProfile { FollowedAt = time.GetUtcNow() }, cancellationToken);
-            await turnContext.SendActivityAsync(MessageFactory.Text(GreetingReplies.Welcome), cancellationToken);
+            await SayAsync(turnContext, GreetingReplies.Welcome, cancellationToken);
         }
     }
 
@@ -57,6 +82,52 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// <inheritdoc/>
     protected override Task OnEventAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken) =>
         turnContext.Activity.Name is "CLICK" or "SCAN"
-            ? turnContext.SendActivityAsync(MessageFactory.Text(GreetingReplies.Menu), cancellationToken)
+            ? SayAsync(turnContext, GreetingReplies.Menu, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>The dialog that handles an intent; null for intents answered in one turn.</summary>
+    private static string? DialogFor(Intent intent) => intent switch
+    {
+        Intent.Tracking => nameof(TrackingDialog),
+        Intent.InvoiceStatus => nameof(InvoiceStatusDialog),
+        _ => null,
+    };
+
+    private async Task RouteAsync(DialogContext context, string text, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        if (DialogFor(context.Understood.Intent) is { } dialog)
+        {
+            await context.BeginAsync(dialog, cancellationToken);
+            return;
+        }
+
+        switch (context.Understood.Intent)
+        {
+            case Intent.Handoff:
+                await turn.SendActivityAsync(new Activity(ActivityTypes.Handoff) { Text = HandoffReplies.Transferring }, cancellationToken);
+                break;
+            case Intent.Greeting:
+                await GreetAsync(turn, cancellationToken);
+                break;
+            case Intent.Thanks:
+                await SayAsync(turn, FaqReplies.Thanks, cancellationToken);
+                break;
+            default:
+                var entry = faq.Find(text, context.Understood.Intent);
+                await SayAsync(turn, entry?.Answer ?? (text.Length == 0 ? GreetingReplies.Menu : FaqReplies.NoMatch + "\n" + GreetingReplies.Menu),
+                    cancellationToken);
+                break;
+        }
+    }
+
+    private async Task GreetAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var profile = await _profiles.GetAsync(turn, () => new UserProfile(), cancellationToken);
+        await _profiles.SetAsync(turn, profile with { LastSeen = time.GetUtcNow() }, cancellationToken);
+        await SayAsync(turn, profile.LastSeen is null ? GreetingReplies.FirstHello : GreetingReplies.Hello, cancellationToken);
+    }
+
+    private static async Task SayAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
+        await turn.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
 }

@@ -1,3 +1,8 @@
+using ChatPost.Bot.Dialogs.Dialogs;
+using ChatPost.Bot.Dialogs.Features.Faq;
+using ChatPost.Bot.Dialogs.Features.Invoices;
+using ChatPost.Bot.Dialogs.Features.Tracking;
+using ChatPost.Bot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,8 +12,9 @@ namespace ChatPost.Bot.Dialogs;
 public static class DialogsExtensions
 {
     /// <summary>
-    /// The conversation: <see cref="ChatPostBot"/> as the <see cref="IBot"/>, with ConversationState and
-    /// UserState over the <see cref="IStorage"/> that the host registers (Redis or in memory).
+    /// The conversation: <see cref="ChatPostBot"/> as the <see cref="IBot"/>, its recogniser, dialogs and FAQ
+    /// (section <c>Faq</c>), with ConversationState and UserState over the host's <see cref="IStorage"/>. The host
+    /// also provides the record lookups (<c>IShipmentLookup</c>, <c>IInvoiceLookup</c>) and <c>ILookupQuota</c>.
     /// </summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services)
     {
@@ -16,6 +22,14 @@ public static class DialogsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ConversationState(provider.GetRequiredService<IStorage>()));
         services.TryAddSingleton(provider => new UserState(provider.GetRequiredService<IStorage>()));
+        services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton<TextSegmenter>();
+        services.TryAddSingleton<CitizenRecognizer>();
+        services.TryAddSingleton<FaqIndex>();
+        services.AddSingleton<Dialog, TrackingDialog>();
+        services.AddSingleton<Dialog, InvoiceStatusDialog>();
+        services.TryAddSingleton<DialogSet>();
         services.TryAddTransient<IBot, ChatPostBot>();
         return services;
     }

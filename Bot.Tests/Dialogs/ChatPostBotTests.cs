@@ -1,6 +1,8 @@
-using ChatPost.Bot.Dialogs;
+using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Features.Greeting;
-using Microsoft.Bot.Builder;
+using ChatPost.Bot.Dialogs.Features.Handoff;
+using ChatPost.Bot.Dialogs.Features.Tracking;
+using ChatPost.Bot.Tests.Support;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 
@@ -11,54 +13,77 @@ public class ChatPostBotTests
     [Fact]
     public async Task Greeting_FirstThenAgain_ShowsMenuOnlyTheFirstTime()
     {
-        var (adapter, bot) = CreateSut();
+        using var harness = new ConversationHarness();
 
-        await new TestFlow(adapter, bot)
+        await harness.Flow()
             .Send("你好").AssertReply(GreetingReplies.FirstHello)
-            .Send("您好！").AssertReply(GreetingReplies.Hello)
+            .Send("在吗").AssertReply(GreetingReplies.Hello)
             .StartTestAsync();
     }
 
-    [Theory]
-    [InlineData("菜单")]
-    [InlineData("帮助")]
-    [InlineData("随便说点什么")]
-    public async Task Other_AnyNonGreeting_ShowsMenu(string text)
+    [Fact]
+    public async Task Thanks_AnyTime_ThanksBack()
     {
-        var (adapter, bot) = CreateSut();
+        using var harness = new ConversationHarness();
 
-        await new TestFlow(adapter, bot).Send(text).AssertReply(GreetingReplies.Menu).StartTestAsync();
+        await harness.Flow().Send("谢谢你们，辛苦了").AssertReply(FaqReplies.Thanks).StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("人工")]
+    [InlineData("转人工客服")]
+    [InlineData("我要投诉，找你们负责人")]
+    public async Task Handoff_AskingForAPerson_SendsHandoffActivity(string text)
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.Flow().Send(text).AssertReply(activity =>
+        {
+            Assert.Equal(ActivityTypes.Handoff, activity.Type);
+            Assert.Equal(HandoffReplies.Transferring, ((Activity)activity).Text);
+        }).StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Other_UnrelatedQuestion_SaysSoAndShowsMenu()
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.Flow().Send("今天天气怎么样").AssertReply(FaqReplies.NoMatch + "\n" + GreetingReplies.Menu).StartTestAsync();
     }
 
     [Fact]
     public async Task Follow_NewFollower_IsWelcomed()
     {
-        var (adapter, bot) = CreateSut();
-        var follow = adapter.MakeActivity();
-        follow.Type = ActivityTypes.ConversationUpdate;
-        follow.MembersAdded = [new ChannelAccount("oNew")];
+        using var harness = new ConversationHarness();
+        var follow = new Activity(ActivityTypes.ConversationUpdate) { MembersAdded = [new ChannelAccount("oNew")] };
 
-        await new TestFlow(adapter, bot).Send(follow).AssertReply(GreetingReplies.Welcome).StartTestAsync();
+        await harness.Flow().Send(follow).AssertReply(GreetingReplies.Welcome).StartTestAsync();
     }
 
     [Fact]
     public async Task Unfollow_ThenGreet_IsTreatedAsFirstVisitAgain()
     {
-        var (adapter, bot) = CreateSut();
-        var unfollow = adapter.MakeActivity();
-        unfollow.Type = ActivityTypes.ConversationUpdate;
-        unfollow.MembersRemoved = [new ChannelAccount("user1")];
+        using var harness = new ConversationHarness();
+        var unfollow = new Activity(ActivityTypes.ConversationUpdate) { MembersRemoved = [new ChannelAccount("user1")] };
 
-        await new TestFlow(adapter, bot)
+        await harness.Flow()
             .Send("你好").AssertReply(GreetingReplies.FirstHello)
             .Send(unfollow)
             .Send("你好").AssertReply(GreetingReplies.FirstHello)
             .StartTestAsync();
     }
 
-    private static (TestAdapter Adapter, ChatPostBot Bot) CreateSut()
+    [Fact]
+    public async Task Unfollow_MidQuestion_ForgetsTheQuestion()
     {
-        var storage = new MemoryStorage();
-        return (new TestAdapter(), new ChatPostBot(new ConversationState(storage), new UserState(storage), TimeProvider.System));
+        using var harness = new ConversationHarness();
+        var unfollow = new Activity(ActivityTypes.ConversationUpdate) { MembersRemoved = [new ChannelAccount("user1")] };
+
+        await harness.Flow()
+            .Send("查询物流").AssertReply(TrackingReplies.AskNumber)
+            .Send(unfollow)
+            .Send("随便说点什么").AssertReply(FaqReplies.NoMatch + "\n" + GreetingReplies.Menu)
+            .StartTestAsync();
     }
 }

@@ -6,9 +6,9 @@ namespace ChatPost.Bot.Hosting;
 internal static class ConfigFolderExtensions
 {
     /// <summary>
-    /// Reads <c>config/appsettings.json</c> and <c>config/appsettings.{Environment}.json</c> (copied next to the
-    /// binaries) beneath every other source, so user secrets, environment variables and the command line
-    /// still override them.
+    /// Reads <c>config/appsettings.json</c>, <c>config/appsettings.{Environment}.json</c> and the knowledge files
+    /// (<c>faq.json</c>) — all copied next to the binaries — beneath every other source, so user secrets,
+    /// environment variables and the command line still override them.
     /// </summary>
     public static IHostApplicationBuilder AddConfigFolder(this IHostApplicationBuilder builder)
     {
@@ -19,7 +19,7 @@ internal static class ConfigFolderExtensions
         }
 
         var files = new PhysicalFileProvider(folder);
-        string[] names = ["appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json"];
+        string[] names = ["faq.json", "appsettings.json", $"appsettings.{builder.Environment.EnvironmentName}.json"];
         for (var i = 0; i < names.Length; i++)
         {
             builder.Configuration.Sources.Insert(i, new JsonConfigurationSource

@@ -19,4 +19,7 @@ internal static class RedisKeys
 
     /// <summary>The cached access_token of one WeChat or WeCom account.</summary>
     public static RedisKey AccessToken(string account) => "token:" + account;
+
+    /// <summary>How many lookups a user made in one minute (Unix minutes).</summary>
+    public static RedisKey LookupQuota(string userId, long minute) => $"quota:lookup:{userId}:{minute}";
 }

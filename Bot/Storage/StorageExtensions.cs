@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Privacy;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,8 @@ public static class StorageExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<LookupQuotaOptions>().BindConfiguration(LookupQuotaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
         var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new();
         if (redis.IsConfigured)
         {
@@ -31,6 +34,7 @@ public static class StorageExtensions
             builder.Services.TryAddSingleton<IReplyCache, RedisReplyCache>();
             builder.Services.TryAddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
             builder.Services.TryAddSingleton<IDistributedLock, RedisDistributedLock>();
+            builder.Services.TryAddSingleton<ILookupQuota, RedisLookupQuota>();
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         }
         else
@@ -39,6 +43,7 @@ public static class StorageExtensions
             builder.Services.TryAddSingleton<IReplyCache, MemoryReplyCache>();
             builder.Services.TryAddSingleton<IAccessTokenCache, MemoryAccessTokenCache>();
             builder.Services.TryAddSingleton<IDistributedLock, MemoryDistributedLock>();
+            builder.Services.TryAddSingleton<ILookupQuota, MemoryLookupQuota>();
         }
 
         return builder;

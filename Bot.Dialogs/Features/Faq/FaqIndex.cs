@@ -1,0 +1,107 @@
+using ChatPost.Bot.Dialogs.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace ChatPost.Bot.Dialogs.Features.Faq;
+
+/// <summary>
+/// Finds the FAQ entry that answers a question: Okapi BM25 over the segmented questions and keywords of every
+/// entry, preferring the entries of the recognised intent. Built once; searching allocates only the query's tokens.
+/// </summary>
+public sealed class FaqIndex
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    /// <summary>Without a recognised intent, a match must share at least this many distinct terms with the question.</summary>
+    private const int MinimumSharedTerms = 2;
+
+    // Question words that every FAQ entry could contain: matching them says nothing about the topic.
+    private static readonly HashSet<string> StopTerms = new(StringComparer.Ordinal)
+    {
+        "怎么", "么样", "什么", "么时", "可以", "以吗", "能吗", "我们", "你们", "们的", "一下", "请问", "问一", "是不", "不是", "的吗", "了吗", "在哪", "哪里", "哪儿", "吗",
+    };
+
+    private readonly TextSegmenter _segmenter;
+    private readonly FaqEntry[] _entries;
+    private readonly Dictionary<string, double>[] _termFrequencies;
+    private readonly double[] _lengths;
+    private readonly Dictionary<string, double> _idf;
+    private readonly double _averageLength;
+    private readonly double _minimumScore;
+
+    public FaqIndex(IOptions<FaqOptions> options, TextSegmenter segmenter)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _segmenter = segmenter;
+        _minimumScore = options.Value.MinimumScore;
+        _entries = [.. options.Value.Entries];
+        _termFrequencies = new Dictionary<string, double>[_entries.Length];
+        _lengths = new double[_entries.Length];
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            var tokens = Tokens(string.Join('\n', _entries[i].Questions.Concat(_entries[i].Keywords)));
+            _lengths[i] = tokens.Count;
+            _termFrequencies[i] = tokens.GroupBy(token => token, StringComparer.Ordinal).ToDictionary(group => group.Key, group => (double)group.Count(), StringComparer.Ordinal);
+            foreach (var term in _termFrequencies[i].Keys)
+            {
+                documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        _averageLength = _entries.Length == 0 ? 1 : Math.Max(1, _lengths.Average());
+        _idf = documentFrequency.ToDictionary(pair => pair.Key,
+            pair => Math.Log(1 + ((_entries.Length - pair.Value + 0.5) / (pair.Value + 0.5))), StringComparer.Ordinal);
+    }
+
+    public int Count => _entries.Length;
+
+    /// <summary>
+    /// The best entry for <paramref name="question"/>. With a recognised <paramref name="intent"/> that has entries,
+    /// the best of those (any score above zero); otherwise the best overall if it reaches the minimum score; else null.
+    /// </summary>
+    public FaqEntry? Find(string question, Intent intent)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var query = Tokens(question);
+        var intentName = intent.ToString();
+        FaqEntry? bestOfIntent = null, best = null;
+        double bestOfIntentScore = 0, bestScore = 0;
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            var (score, shared) = Score(query, i);
+            if (string.Equals(_entries[i].Intent, intentName, StringComparison.Ordinal) && score > bestOfIntentScore)
+            {
+                (bestOfIntent, bestOfIntentScore) = (_entries[i], score);
+            }
+
+            if (score > bestScore && shared >= MinimumSharedTerms)
+            {
+                (best, bestScore) = (_entries[i], score);
+            }
+        }
+
+        return bestOfIntent ?? (bestScore >= _minimumScore ? best : null);
+    }
+
+    private (double Score, int SharedTerms) Score(List<string> query, int entry)
+    {
+        var frequencies = _termFrequencies[entry];
+        var norm = K1 * (1 - B + (B * _lengths[entry] / _averageLength));
+        var score = 0.0;
+        var shared = 0;
+        foreach (var term in query)
+        {
+            if (frequencies.TryGetValue(term, out var frequency))
+            {
+                score += _idf[term] * frequency * (K1 + 1) / (frequency + norm);
+                shared++;
+            }
+        }
+
+        return (score, shared);
+    }
+
+    private List<string> Tokens(string text) =>
+        [.. _segmenter.Segment(ChineseScript.ToSimplified(text)).Where(term => !StopTerms.Contains(term)).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,59 @@
+using ChatPost.Bot.Dialogs.Dialogs;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Privacy;
+using Microsoft.Bot.Builder;
+
+namespace ChatPost.Bot.Dialogs.Features.Invoices;
+
+/// <summary>
+/// "Where is my invoice?": finds the application by its number, or the taxpayer's latest one by taxpayer ID,
+/// asking for either when the message has neither. A mailed invoice shows its tracking number and latest
+/// delivery event; a rejected one the tax bureau's note.
+/// </summary>
+public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup shipments, ILookupQuota quota)
+    : SlotDialog(nameof(InvoiceStatusDialog))
+{
+    private const string TaxpayerPrefix = "taxpayer:";
+
+    protected override string Question => InvoiceReplies.AskNumber;
+
+    protected override string Reprompt => InvoiceReplies.AskNumberAgain;
+
+    protected override string GiveUp => InvoiceReplies.GiveUp;
+
+    protected override string? Extract(DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var understood = context.Understood;
+        return understood.InvoiceApplicationNo
+            ?? (understood.TaxpayerId is { } taxpayer ? TaxpayerPrefix + taxpayer.Value : null);
+    }
+
+    protected override async Task AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!await quota.TryTakeAsync(context.Turn.Activity.From.Id, cancellationToken))
+        {
+            await context.Turn.SendActivityAsync(InvoiceReplies.TooManyLookups, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var byTaxpayer = value.StartsWith(TaxpayerPrefix, StringComparison.Ordinal);
+        var key = byTaxpayer ? value[TaxpayerPrefix.Length..] : value;
+        var application = byTaxpayer
+            ? await invoices.FindLatestByTaxpayerAsync(key, cancellationToken)
+            : await invoices.FindAsync(key, cancellationToken);
+        if (application is null)
+        {
+            await context.Turn.SendActivityAsync(byTaxpayer ? InvoiceReplies.NoApplicationForTaxpayer(key) : InvoiceReplies.NotFound(key),
+                cancellationToken: cancellationToken);
+            return;
+        }
+
+        var delivery = application.TrackingNo is { Length: > 0 } trackingNo
+            ? await shipments.FindAsync(trackingNo, cancellationToken)
+            : null;
+        await context.Turn.SendActivityAsync(InvoiceReplies.Status(application, delivery), cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using ChatPost.Bot.Dialogs.Dialogs;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Privacy;
+using Microsoft.Bot.Builder;
+
+namespace ChatPost.Bot.Dialogs.Features.Tracking;
+
+/// <summary>
+/// "Where is my item?": answers from the ingested events, asking for the tracking number when the message
+/// has none. Several numbers in one message are answered together.
+/// </summary>
+public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota) : SlotDialog(nameof(TrackingDialog))
+{
+    /// <summary>At most this many numbers are looked up for one message.</summary>
+    public const int MaxNumbersPerMessage = 3;
+
+    protected override string Question => TrackingReplies.AskNumber;
+
+    protected override string Reprompt => TrackingReplies.AskNumberAgain;
+
+    protected override string GiveUp => TrackingReplies.GiveUp;
+
+    protected override string? Extract(DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var numbers = context.Understood.TrackingNumbers;
+        return numbers.Count == 0 ? null : string.Join(',', numbers.Take(MaxNumbersPerMessage).Select(number => number.Value));
+    }
+
+    protected override async Task AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!await quota.TryTakeAsync(context.Turn.Activity.From.Id, cancellationToken))
+        {
+            await context.Turn.SendActivityAsync(TrackingReplies.TooManyLookups, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var answers = new List<string>();
+        foreach (var number in context.Understood.TrackingNumbers.Take(MaxNumbersPerMessage))
+        {
+            var summary = await shipments.FindAsync(number.Value, cancellationToken);
+            answers.Add(summary is null ? TrackingReplies.NotFound(number) : TrackingReplies.Found(summary));
+        }
+
+        await context.Turn.SendActivityAsync(string.Join("\n\n", answers), cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,56 @@
+using ChatPost.Bot.Dialogs;
+using ChatPost.Bot.Dialogs.Features.Faq;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Privacy;
+using ChatPost.Bot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatPost.Bot.Tests.Support;
+
+/// <summary>
+/// The citizens' bot as DI composes it (real recogniser, dialogs and the FAQ of config/faq.json) over
+/// in-memory state and <see cref="FakePostalRecords"/>, for TestFlow conversation scripts.
+/// </summary>
+public sealed class ConversationHarness : IDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public ConversationHarness(FakePostalRecords? records = null, int lookupsPerMinute = 20)
+    {
+        Records = records ?? new FakePostalRecords();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "config", "faq.json"))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LookupQuota:PerMinute"] = lookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(Time)
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddSingleton<IStorage, MemoryStorage>()
+            .AddSingleton<IShipmentLookup>(Records)
+            .AddSingleton<IInvoiceLookup>(Records)
+            .AddSingleton<ILookupQuota, MemoryLookupQuota>();
+        services.AddOptions<LookupQuotaOptions>().BindConfiguration(LookupQuotaOptions.SectionName);
+        services.AddDialogs();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>Starts on 2020-03-04 10:00 in China, in the thick of the lockdown.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2020, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    public FakePostalRecords Records { get; }
+
+    public FaqIndex Faq => _services.GetRequiredService<FaqIndex>();
+
+    /// <summary>A new conversation with the bot (one user).</summary>
+    public TestFlow Flow() => new(new TestAdapter(), _services.GetRequiredService<IBot>());
+
+    public void Dispose() => _services.Dispose();
+}
