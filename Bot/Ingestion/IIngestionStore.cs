@@ -3,8 +3,8 @@ using ChatPost.Bot.Dialogs.Postal;
 namespace ChatPost.Bot.Ingestion;
 
 /// <summary>
-/// Where validated records go: Redis (<c>RedisIngestionStore</c>) or, in the embedded mode, this process
-/// (<c>MemoryIngestionStore</c>). Both also serve the reads of the dialogs and announcements
+/// Where validated records go: Redis (<see cref="RedisIngestionStore"/>) or, in the embedded mode, this process
+/// (<see cref="MemoryIngestionStore"/>). Both also serve the reads of the dialogs and announcements
 /// (<see cref="IShipmentLookup"/>, <see cref="IInvoiceLookup"/>, <see cref="IProgressCounters"/>).
 /// </summary>
 /// <remarks>
