@@ -1,6 +1,7 @@
 using ChatPost.Bot.Channels;
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Hosting;
+using ChatPost.Bot.Ingestion;
 using ChatPost.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,11 +9,13 @@ builder.AddServiceDefaults();
 builder.AddStorage();
 builder.AddWeChatChannels();
 builder.Services.AddDialogs();
+builder.AddIngestion();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapWeChatEndpoints();
+app.MapIngestionEndpoints();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

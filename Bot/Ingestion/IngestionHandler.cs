@@ -1,0 +1,97 @@
+using ChatPost.Bot.Dialogs.Postal;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Ingestion;
+
+/// <summary>
+/// One ingestion request, in order: API switched on (404), bearer key (401), body size (413), JSON array (400),
+/// record count (413), records one by one, store, answer (200, or 422 when every record was rejected).
+/// </summary>
+public sealed class IngestionHandler(IIngestionStore store, IOptions<IngestOptions> options, TimeProvider time, ILogger<IngestionHandler> logger)
+{
+    /// <summary>Handles <c>POST /api/ingest/shipments</c>.</summary>
+    public Task<Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult>> IngestShipmentsAsync(
+        HttpContext http, CancellationToken cancellationToken) => IngestAsync(http, IngestKinds.Shipments, cancellationToken);
+
+    /// <summary>Handles <c>POST /api/ingest/invoice-applications</c>.</summary>
+    public Task<Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult>> IngestInvoiceApplicationsAsync(
+        HttpContext http, CancellationToken cancellationToken) => IngestAsync(http, IngestKinds.InvoiceApplications, cancellationToken);
+
+    private async Task<Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult>> IngestAsync<TDto, T>(
+        HttpContext http, IngestKind<TDto, T> kind, CancellationToken cancellationToken)
+        where TDto : class
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (Refuse(http, kind.Name) is { } refused)
+        {
+            return refused;
+        }
+
+        using var body = await RequestBody.ReadAsync(http.Request, IngestLimits.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Reject(http, kind.Name, StatusCodes.Status413PayloadTooLarge, $"The body is larger than {IngestLimits.MaxBodyBytes} bytes; split the batch");
+        }
+
+        var batch = IngestBatchParser.Parse(body.Bytes, kind, time.GetUtcNow(), out var problem);
+        if (batch is null)
+        {
+            return Reject(http, kind.Name, problem.Status, problem.Detail);
+        }
+
+        StoreResult stored;
+        try
+        {
+            stored = batch.Valid.Count == 0 ? default : await kind.StoreAsync(store, batch.Valid, cancellationToken);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // Not the sender's fault, and safe to send again: writes are idempotent.
+            logger.StoreUnavailable(kind.Name, batch.Valid.Count, exception);
+            http.Response.Headers.RetryAfter = "10";
+            return TypedResults.Problem(detail: "Storage is unavailable; send the batch again later", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Answer(kind.Name, batch, stored);
+    }
+
+    private ProblemHttpResult? Refuse(HttpContext http, string kind)
+    {
+        var settings = options.Value;
+        if (!settings.IsEnabled)
+        {
+            return TypedResults.Problem(detail: "The ingestion API is disabled: Ingest:ApiKey is not set", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!IngestApiKey.Matches(http.Request.Headers.Authorization, settings.ApiKey))
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Reject(http, kind, StatusCodes.Status401Unauthorized, "Missing or wrong bearer key");
+        }
+
+        return null;
+    }
+
+    private Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult> Answer<T>(string kind, ParsedBatch<T> batch, StoreResult stored)
+    {
+        var response = new IngestResponse(stored.Accepted, stored.Duplicates, batch.Rejected);
+        if (batch.Rejected.Count == 0)
+        {
+            logger.BatchIngested(kind, batch.Total, stored.Accepted, stored.Duplicates);
+            return TypedResults.Ok(response);
+        }
+
+        var first = batch.Rejected[0];
+        logger.RecordsRejected(kind, batch.Total, stored.Accepted, stored.Duplicates, batch.Rejected.Count, first.Index, first.Reason);
+        return batch.Valid.Count == 0 ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
+    }
+
+    private ProblemHttpResult Reject(HttpContext http, string kind, int status, string reason)
+    {
+        logger.RequestRejected(kind, status, reason, http.Connection.RemoteIpAddress?.ToString());
+        return TypedResults.Problem(detail: reason, statusCode: status);
+    }
+}

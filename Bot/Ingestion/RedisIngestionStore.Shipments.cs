@@ -1,0 +1,105 @@
+using System.Text.Json;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Storage;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Ingestion;
+
+public sealed partial class RedisIngestionStore
+{
+    private static readonly RedisValue[] SummaryFields = ["n", "l", "p", "a"];
+    private static readonly RedisValue IndexCap = IngestLimits.MaxIndexEntries;
+
+    /// <inheritdoc/>
+    public Task<StoreResult> AddShipmentEventsAsync(IReadOnlyList<ShipmentEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return RunInCallsAsync(events, AddShipmentCallAsync, cancellationToken);
+    }
+
+    /// <summary>The latest event and event count of <paramref name="trackingNo"/> (normalised here too); null when unknown.</summary>
+    public async Task<TrackingSummary?> FindShipmentAsync(string trackingNo, CancellationToken cancellationToken)
+    {
+        var normalised = FieldRules.NormaliseTrackingNo(trackingNo);
+        return normalised is null ? null : ToSummary(await Database.HashGetAsync(RedisKeys.Shipment(normalised), SummaryFields).WaitAsync(cancellationToken));
+    }
+
+    /// <inheritdoc/>
+    Task<TrackingSummary?> IShipmentLookup.FindAsync(string trackingNo, CancellationToken cancellationToken) => FindShipmentAsync(trackingNo, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<TrackingSummary>> FindByPhoneAsync(string phone, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var normalised = FieldRules.NormalisePhone(phone);
+        if (normalised is null)
+        {
+            return [];
+        }
+
+        var index = RedisKeys.ShipmentsByPhone(normalised);
+        var numbers = await Database.SortedSetRangeByRankAsync(index, 0, limit - 1, Order.Descending).WaitAsync(cancellationToken);
+        var shipments = await Task.WhenAll(numbers.Select(number => Database.HashGetAsync(RedisKeys.Shipment((string)number!), SummaryFields))).WaitAsync(cancellationToken);
+        var found = new List<TrackingSummary>(numbers.Length);
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            if (ToSummary(shipments[i]) is { } summary)
+            {
+                found.Add(summary);
+            }
+            else
+            {
+                // The shipment expired before its phone index: forget it there too.
+                _ = Database.SortedSetRemoveAsync(index, numbers[i], CommandFlags.FireAndForget);
+            }
+        }
+
+        return found;
+    }
+
+    private Task<RedisResult> AddShipmentCallAsync(IReadOnlyList<ShipmentEvent> events, int start, int count)
+    {
+        const int keysPer = RedisIngestionScripts.ShipmentKeys, valuesPer = RedisIngestionScripts.ShipmentValues;
+        var keys = new RedisKey[count * keysPer];
+        var values = new RedisValue[RedisIngestionScripts.ShipmentHeader + (count * valuesPer)];
+        (values[0], values[1], values[2]) = (_shipmentSeconds, _counterSeconds, IndexCap);
+        for (var i = 0; i < count; i++)
+        {
+            var item = events[start + i];
+            var shipment = RedisKeys.Shipment(item.TrackingNo);
+            var day = ChinaTime.Day(item.Time);
+            keys[i * keysPer] = shipment;
+            keys[(i * keysPer) + 1] = RedisKeys.Progress(day);
+            keys[(i * keysPer) + 2] = RedisKeys.ProgressWeek(ProgressWeeks.Monday(day));
+            keys[(i * keysPer) + 3] = item.ReceiverPhone is null ? shipment : RedisKeys.ShipmentsByPhone(item.ReceiverPhone);
+
+            var v = RedisIngestionScripts.ShipmentHeader + (i * valuesPer);
+            values[v] = (int)item.Status;
+            values[v + 1] = item.Time.ToUnixTimeMilliseconds();
+            values[v + 2] = ProgressFields.Format(item.City, item.Business, item.Status);
+            values[v + 3] = JsonSerializer.SerializeToUtf8Bytes(ShipmentEventDto.From(item), IngestionJsonContext.Default.ShipmentEventDto);
+            values[v + 4] = item.TrackingNo;
+            values[v + 5] = item.ReceiverPhone ?? "";
+            values[v + 6] = item.ApplicationNo ?? "";
+        }
+
+        return Database.ScriptEvaluateAsync(RedisIngestionScripts.AddShipmentEvents, keys, values);
+    }
+
+    private static TrackingSummary? ToSummary(RedisValue[] fields)
+    {
+        if (fields[1].IsNull
+            || JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)fields[1]).Span, IngestionJsonContext.Default.ShipmentEventDto)?.ToEvent() is not { } latest)
+        {
+            return null;
+        }
+
+        // Scans in transit rarely carry the receiver's phone or the application: show those the shipment has.
+        latest = latest with
+        {
+            ReceiverPhone = latest.ReceiverPhone ?? (string?)fields[2],
+            ApplicationNo = latest.ApplicationNo ?? (string?)fields[3],
+        };
+        return new TrackingSummary(latest, (int)fields[0]);
+    }
+}

@@ -1,0 +1,57 @@
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Ingestion;
+
+/// <summary>
+/// Ingested shipments, invoice applications and progress counters in Redis (key shapes in <see cref="RedisKeys"/>).
+/// Every write is a Lua script (<see cref="RedisIngestionScripts"/>) that applies up to <see cref="RecordsPerCall"/>
+/// records with their indexes and counters atomically; the calls of one batch are pipelined.
+/// </summary>
+public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<IngestOptions> options)
+    : IIngestionStore, IShipmentLookup, IInvoiceLookup, IProgressCounters
+{
+    /// <summary>
+    /// Records per script call: enough to spread a call's fixed cost over many records, few enough that one call
+    /// holds the server for well under a millisecond.
+    /// </summary>
+    public const int RecordsPerCall = 50;
+
+    private readonly RedisValue _shipmentSeconds = (long)options.Value.ShipmentTimeToLive.TotalSeconds;
+    private readonly RedisValue _invoiceSeconds = (long)options.Value.InvoiceTimeToLive.TotalSeconds;
+    private readonly RedisValue _counterSeconds = (long)options.Value.CounterTimeToLive.TotalSeconds;
+
+    private IDatabase Database => redis.Database;
+
+    // A cancelled caller stops waiting; calls already sent still apply, which is harmless as writes are idempotent.
+    private static async Task<StoreResult> RunInCallsAsync<T>(IReadOnlyList<T> records, Func<IReadOnlyList<T>, int, int, Task<RedisResult>> callAsync,
+        CancellationToken cancellationToken)
+    {
+        var calls = new Task<RedisResult>[(records.Count + RecordsPerCall - 1) / RecordsPerCall];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            var start = i * RecordsPerCall;
+            calls[i] = callAsync(records, start, Math.Min(RecordsPerCall, records.Count - start));
+        }
+
+        var (accepted, duplicates) = (0, 0);
+        foreach (var outcomes in await Task.WhenAll(calls).WaitAsync(cancellationToken))
+        {
+            foreach (var outcome in (long[])outcomes!)
+            {
+                if (outcome == 0)
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    accepted++;
+                }
+            }
+        }
+
+        return new StoreResult(accepted, duplicates);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Ingestion;
+using ChatPost.Bot.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatPost.Bench;
+
+/// <summary>
+/// Ingests the generated events through the real <see cref="RedisIngestionStore"/> in batches (several in flight, as
+/// several upstream systems would post), then times the announcement's range read over the counters.
+/// </summary>
+internal sealed class IngestBench(BenchSettings settings, IConnectionMultiplexer redis, bool ownsServer)
+{
+    private static readonly DateOnly FirstDay = new(2020, 2, 1);
+
+    public async Task RunAsync()
+    {
+        Console.WriteLine($"Generating {settings.Events:N0} events over {settings.Days} days…");
+        var events = EventGenerator.Create(settings.Events, FirstDay, settings.Days);
+        var bodies = settings.Parse ? Serialise(events) : null;
+        Console.WriteLine($"Ingesting in batches of {settings.Batch:N0}, {settings.Concurrency} in flight, {RedisIngestionStore.RecordsPerCall} records per script call{(settings.Parse ? ", parsing and validating the JSON of each batch" : "")}");
+
+        var rates = new List<double>();
+        RedisIngestionStore? store = null;
+        for (var run = 1; run <= settings.Runs; run++)
+        {
+            var prefix = await FreshPrefixAsync(run);
+            store = CreateStore(prefix);
+            var (rate, result) = await IngestAsync(store, events, bodies);
+            rates.Add(rate);
+            Console.WriteLine($"  run {run}: {rate,10:N0} events/s   (accepted {result.Accepted:N0}, duplicates {result.Duplicates:N0})");
+        }
+
+        rates.Sort();
+        Console.WriteLine($"Median {rates[rates.Count / 2]:N0} events/s (min {rates[0]:N0}, max {rates[^1]:N0}) over {rates.Count} runs");
+        await ReportMemoryAsync();
+        await TimeRangeReadsAsync(store!, settings.Days);
+        await TimeRangeReadsAsync(store!, 365);
+    }
+
+    private async Task<(double Rate, StoreResult Result)> IngestAsync(RedisIngestionStore store, ShipmentEvent[] events, byte[][]? bodies)
+    {
+        var batches = events.Chunk(settings.Batch).ToArray();
+        var (accepted, duplicates) = (0, 0);
+        var now = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        await Parallel.ForAsync(0, batches.Length, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency }, async (i, cancellationToken) =>
+        {
+            IReadOnlyList<ShipmentEvent> batch = bodies is null ? batches[i] : IngestBatchParser.Parse(bodies[i], IngestKinds.Shipments, now, out _)!.Valid;
+            var result = await store.AddShipmentEventsAsync(batch, cancellationToken);
+            Interlocked.Add(ref accepted, result.Accepted);
+            Interlocked.Add(ref duplicates, result.Duplicates);
+        });
+        watch.Stop();
+        return (events.Length / watch.Elapsed.TotalSeconds, new StoreResult(accepted, duplicates));
+    }
+
+    private async Task TimeRangeReadsAsync(RedisIngestionStore store, int days)
+    {
+        var lastDay = FirstDay.AddDays(days - 1);
+        IReadOnlyList<ProgressCount> rows = [];
+        for (var i = 0; i < 10; i++)
+        {
+            rows = await store.GetAsync(FirstDay, lastDay, default);
+        }
+
+        var times = new double[settings.Reads];
+        for (var i = 0; i < times.Length; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            rows = await store.GetAsync(FirstDay, lastDay, default);
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GetAsync over {days} days ({rows.Count} rows, {rows.Sum(row => row.Count):N0} counted): median {times[times.Length / 2]:0.00} ms, p95 {times[(int)(times.Length * 0.95)]:0.00} ms, max {times[^1]:0.00} ms"));
+    }
+
+    private async Task ReportMemoryAsync()
+    {
+        if (!ownsServer)
+        {
+            return; // INFO needs admin mode, which is only turned on for our own server.
+        }
+
+        var info = await redis.GetServers()[0].InfoAsync("memory");
+        var used = info.SelectMany(group => group).FirstOrDefault(pair => pair.Key == "used_memory").Value;
+        if (long.TryParse(used, CultureInfo.InvariantCulture, out var bytes))
+        {
+            Console.WriteLine($"Redis memory after the last run: {bytes / 1024.0 / 1024.0:N0} MiB, {bytes / (double)settings.Events:N0} bytes per event");
+        }
+    }
+
+    private async Task<string> FreshPrefixAsync(int run)
+    {
+        if (ownsServer)
+        {
+            // Our own throw-away server: start every run from an empty keyspace.
+            await redis.GetServers()[0].FlushDatabaseAsync();
+            return "bench:";
+        }
+
+        return $"bench:{Guid.NewGuid():N}:{run}:";
+    }
+
+    private RedisIngestionStore CreateStore(string prefix) => new(
+        new RedisConnection(redis, Options.Create(new RedisOptions { KeyPrefix = prefix })),
+        Options.Create(new IngestOptions()));
+
+    private byte[][] Serialise(ShipmentEvent[] events) => [.. events.Chunk(settings.Batch).Select(batch =>
+        JsonSerializer.SerializeToUtf8Bytes(batch.Select(ShipmentEventDto.From).ToArray(), BenchJsonContext.Default.ShipmentEventDtoArray))];
+}
