@@ -113,6 +113,9 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
             case Intent.Thanks:
                 await SayAsync(turn, FaqReplies.Thanks, cancellationToken);
                 break;
+            case Intent.Other when MenuRequest.Matches(text):
+                await SayAsync(turn, GreetingReplies.Menu, cancellationToken);
+                break;
             default:
                 var entry = faq.Find(text, context.Understood.Intent);
                 await SayAsync(turn, entry?.Answer ?? (text.Length == 0 ? GreetingReplies.Menu : FaqReplies.NoMatch + "\n" + GreetingReplies.Menu),

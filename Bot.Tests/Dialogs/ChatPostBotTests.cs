@@ -52,6 +52,17 @@ public class ChatPostBotTests
         await harness.Flow().Send("今天天气怎么样").AssertReply(FaqReplies.NoMatch + "\n" + GreetingReplies.Menu).StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("菜单")]
+    [InlineData("帮助")]
+    [InlineData("？")]
+    public async Task Menu_AskingForIt_ShowsMenu(string text)
+    {
+        using var harness = new ConversationHarness();
+
+        await harness.Flow().Send(text).AssertReply(GreetingReplies.Menu).StartTestAsync();
+    }
+
     [Fact]
     public async Task Follow_NewFollower_IsWelcomed()
     {

@@ -1,6 +1,10 @@
 using ChatPost.Bot.Channels;
 using ChatPost.Bot.Channels.OfficialAccount;
+using ChatPost.Bot.Storage;
 using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.WeChat;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,18 +29,30 @@ public class CompositionTests
         Assert.Equal(redis ? "RedisStorage" : "MemoryStorage", services.GetRequiredService<IStorage>().GetType().Name);
     }
 
-    [Theory]
-    [InlineData("WeChat:OfficialAccount:EncodingAESKey", "abcde")]
-    [InlineData("WeChat:OfficialAccount:Token", "has spaces")]
-    [InlineData("WeChat:MaxTimestampSkewSeconds", "-1")]
-    [InlineData("WeChat:ReplyDeadline", "00:00:06")]
-    [InlineData("Redis:KeyPrefix", "no-colon")]
-    public void Host_InvalidSetting_FailsAtStartNamingTheKey(string key, string value)
+    public static TheoryData<string, string, Func<IServiceProvider, object>> InvalidSettings => new()
     {
-        using var factory = new ChatPostFactory(null, settings: new Dictionary<string, string?> { [key] = value });
+        { "WeChat:OfficialAccount:EncodingAESKey", "abcde", Value<WeChatOptions> },
+        { "WeChat:OfficialAccount:Token", "has spaces", Value<WeChatOptions> },
+        { "WeChat:MaxTimestampSkewSeconds", "-1", Value<WeChatOptions> },
+        { "WeChat:ReplyDeadline", "00:00:06", Value<WeChatOptions> },
+        { "Redis:KeyPrefix", "no-colon", Value<RedisOptions> },
+        { "LookupQuota:PerMinute", "0", Value<LookupQuotaOptions> },
+    };
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.Services);
+    [Theory]
+    [MemberData(nameof(InvalidSettings))]
+    public void Options_InvalidSetting_FailsValidationNamingTheKey(string key, string value, Func<IServiceProvider, object> resolve)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.AddStorage();
+        builder.AddWeChatChannels();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => resolve(services));
 
         Assert.Contains(key.Split(':')[^1], error.Message, StringComparison.Ordinal);
     }
+
+    private static object Value<T>(IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
 }

@@ -22,8 +22,7 @@ public static class IngestionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestionJsonContext.Default));
 
-        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new();
-        if (redis.IsConfigured)
+        if (builder.UsesRedis())
         {
             AddStore<RedisIngestionStore>(services);
         }

@@ -25,8 +25,7 @@ public static class StorageExtensions
 
         builder.Services.AddOptions<LookupQuotaOptions>().BindConfiguration(LookupQuotaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new();
-        if (redis.IsConfigured)
+        if (builder.UsesRedis())
         {
             builder.Services.TryAddSingleton<IConnectionMultiplexer>(services => Connect(services.GetRequiredService<IOptions<RedisOptions>>().Value));
             builder.Services.TryAddSingleton<RedisConnection>();
@@ -47,6 +46,16 @@ public static class StorageExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// True when <c>Redis:Configuration</c> is set: features register their Redis implementation, otherwise their
+    /// embedded in-memory twin.
+    /// </summary>
+    public static bool UsesRedis(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return (builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new()).IsConfigured;
     }
 
     private static ConnectionMultiplexer Connect(RedisOptions options)

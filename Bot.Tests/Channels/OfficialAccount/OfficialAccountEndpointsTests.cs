@@ -32,10 +32,10 @@ public class OfficialAccountEndpointsTests
     {
         await using var factory = new ChatPostFactory(TestRedis.Prefix());
 
-        var response = await factory.CreateClient().GetAsync($"/wechat/mp?signature={signature}&timestamp={WeChatPush.Now}&nonce=n1&echostr=42");
+        var response = await factory.CreateClient().GetAsync($"/wechat/mp?signature={signature}&timestamp={WeChatPush.Now}&nonce=n1&echostr=echo7046516553683957186");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain("42", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("echo7046516553683957186", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +90,19 @@ public class OfficialAccountEndpointsTests
         var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.EventXml("oUser4", "subscribe", 1_700_000_100, "qrscene_42")));
 
         Assert.Equal(GreetingReplies.Welcome, Fields(_push.OpenReply(await response.Content.ReadAsStringAsync()))["Content"]);
+    }
+
+    [Fact]
+    public async Task Post_AskingForAPerson_AnswersTransferCustomerServicePassively()
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix());
+
+        var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.TextXml("oUser6", "转人工客服", 1006)));
+
+        var reply = Fields(_push.OpenReply(await response.Content.ReadAsStringAsync()));
+        Assert.Equal("transfer_customer_service", reply["MsgType"]);
+        Assert.Equal("oUser6", reply["ToUserName"]);
+        Assert.Equal("gh_chatpost", reply["FromUserName"]);
     }
 
     [Fact]
