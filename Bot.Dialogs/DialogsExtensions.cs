@@ -1,6 +1,7 @@
 using ChatPost.Bot.Dialogs.Dialogs;
 using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Features.Invoices;
+using ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
 using ChatPost.Bot.Dialogs.Features.Tracking;
 using ChatPost.Bot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
@@ -11,10 +12,15 @@ namespace ChatPost.Bot.Dialogs;
 
 public static class DialogsExtensions
 {
+    /// <summary>The service key of the staff bot (<see cref="StaffBot"/>), the <see cref="IBot"/> of the WeCom app.</summary>
+    public const string StaffBotKey = "wecom";
+
     /// <summary>
-    /// The conversation: <see cref="ChatPostBot"/> as the <see cref="IBot"/>, its recogniser, dialogs and FAQ
-    /// (section <c>Faq</c>), with ConversationState and UserState over the host's <see cref="IStorage"/>. The host
-    /// also provides the record lookups (<c>IShipmentLookup</c>, <c>IInvoiceLookup</c>) and <c>ILookupQuota</c>.
+    /// The conversation: <see cref="ChatPostBot"/> as the <see cref="IBot"/> for citizens and <see cref="StaffBot"/>
+    /// (keyed <see cref="StaffBotKey"/>) for staff, their recogniser, dialogs and FAQ (section <c>Faq</c>), with
+    /// ConversationState and UserState over the host's <see cref="IStorage"/>. The host also provides the record
+    /// lookups (<c>IShipmentLookup</c>, <c>IInvoiceLookup</c>), <c>ILookupQuota</c>, <c>IProgressFigures</c>,
+    /// <c>IStaffDirectory</c> and <c>IBroadcastRequests</c>.
     /// </summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services)
     {
@@ -29,8 +35,10 @@ public static class DialogsExtensions
         services.TryAddSingleton<FaqIndex>();
         services.AddSingleton<Dialog, TrackingDialog>();
         services.AddSingleton<Dialog, InvoiceStatusDialog>();
+        services.AddSingleton<Dialog, BroadcastDialog>();
         services.TryAddSingleton<DialogSet>();
         services.TryAddTransient<IBot, ChatPostBot>();
+        services.TryAddKeyedTransient<IBot, StaffBot>(StaffBotKey);
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Dialogs.Features.Faq;
+using ChatPost.Bot.Dialogs.Features.StaffProgress;
+using ChatPost.Bot.Dialogs.Staff;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Privacy;
 using ChatPost.Bot.Storage;
@@ -10,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace ChatPost.Bot.Tests.Support;
 
@@ -21,7 +24,8 @@ public sealed class ConversationHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ConversationHarness(FakePostalRecords? records = null, int lookupsPerMinute = 20)
+    public ConversationHarness(FakePostalRecords? records = null, int lookupsPerMinute = 20, IProgressFigures? figures = null,
+        IStaffDirectory? staff = null, IBroadcastRequests? broadcasts = null)
     {
         Records = records ?? new FakePostalRecords();
         var configuration = new ConfigurationBuilder()
@@ -36,7 +40,10 @@ public sealed class ConversationHarness : IDisposable
             .AddSingleton<IStorage, MemoryStorage>()
             .AddSingleton<IShipmentLookup>(Records)
             .AddSingleton<IInvoiceLookup>(Records)
-            .AddSingleton<ILookupQuota, MemoryLookupQuota>();
+            .AddSingleton<ILookupQuota, MemoryLookupQuota>()
+            .AddSingleton(figures ?? Mock.Of<IProgressFigures>())
+            .AddSingleton(staff ?? Mock.Of<IStaffDirectory>())
+            .AddSingleton(broadcasts ?? Mock.Of<IBroadcastRequests>());
         services.AddOptions<LookupQuotaOptions>().BindConfiguration(LookupQuotaOptions.SectionName);
         services.AddDialogs();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -49,8 +56,15 @@ public sealed class ConversationHarness : IDisposable
 
     public FaqIndex Faq => _services.GetRequiredService<FaqIndex>();
 
-    /// <summary>A new conversation with the bot (one user).</summary>
+    /// <summary>A new conversation with the citizens' bot (one user).</summary>
     public TestFlow Flow() => new(new TestAdapter(), _services.GetRequiredService<IBot>());
+
+    /// <summary>A new conversation with the staff bot as WeCom member <paramref name="userId"/>.</summary>
+    public TestFlow StaffFlow(string userId)
+    {
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("staff", userId, "chatpost"));
+        return new TestFlow(adapter, _services.GetRequiredKeyedService<IBot>(DialogsExtensions.StaffBotKey));
+    }
 
     public void Dispose() => _services.Dispose();
 }

@@ -1,4 +1,5 @@
 using ChatPost.Bot.Channels.OfficialAccount;
+using ChatPost.Bot.Channels.WeCom;
 using ChatPost.Bot.WeChat;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,8 @@ namespace ChatPost.Bot.Channels;
 public static class ChannelsExtensions
 {
     /// <summary>
-    /// The WeChat channels on one Bot Builder adapter: the Official Account for citizens, with the
-    /// deadline-and-retry handling, late replies through the API, and the WeChat API client.
+    /// The WeChat channels on one Bot Builder adapter: the Official Account for citizens and the WeCom app for
+    /// staff, with the deadline-and-retry handling, late replies through the APIs, and the API clients.
     /// </summary>
     public static IHostApplicationBuilder AddWeChatChannels(this IHostApplicationBuilder builder)
     {
@@ -37,6 +38,20 @@ public static class ChannelsExtensions
         services.AddSingleton<OfficialAccountChannel>();
         services.AddSingleton<IWeChatChannel>(provider => provider.GetRequiredService<OfficialAccountChannel>());
         services.AddSingleton<OfficialAccountCallback>();
+
+        services.AddOptions<WeComOptions>().BindConfiguration(WeComOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WeComOptions>, WeComOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WeComOptions>, WeComOptionsRules>();
+        services.AddHttpClient<IWeComApiClient, WeComApiClient>((provider, http) =>
+                http.BaseAddress = WithTrailingSlash(provider.GetRequiredService<IOptions<WeComOptions>>().Value.ApiBaseUrl))
+            .ConfigureForSingletons()
+            .AddStandardResilienceHandler(ResilienceForWeChat);
+        services.AddSingleton<WeComTokenSource>();
+        services.AddKeyedSingleton(WeComChannel.Id, (provider, _) =>
+            ActivatorUtilities.CreateInstance<AccessTokenProvider>(provider, provider.GetRequiredService<WeComTokenSource>()));
+        services.AddSingleton<WeComChannel>();
+        services.AddSingleton<IWeChatChannel>(provider => provider.GetRequiredService<WeComChannel>());
+        services.AddSingleton<WeComCallback>();
         return builder;
     }
 
@@ -45,6 +60,7 @@ public static class ChannelsExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOfficialAccountEndpoints();
+        endpoints.MapWeComEndpoints();
         return endpoints;
     }
 

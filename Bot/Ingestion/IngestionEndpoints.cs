@@ -1,4 +1,6 @@
+using ChatPost.Bot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace ChatPost.Bot.Ingestion;
 
@@ -22,7 +24,8 @@ public static class IngestionEndpoints
     public static IEndpointRouteBuilder MapIngestionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/api/ingest");
+        var group = endpoints.MapGroup("/api/ingest")
+            .RequireBearerKey("ingestion", services => services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKey);
         group.MapPost("/shipments", IngestShipmentsAsync);
         group.MapPost("/invoice-applications", IngestInvoiceApplicationsAsync);
         return endpoints;

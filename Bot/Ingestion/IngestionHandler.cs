@@ -25,11 +25,6 @@ public sealed class IngestionHandler(IIngestionStore store, IOptions<IngestOptio
         where T : class
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (Refuse(http, kind.Name) is { } refused)
-        {
-            return refused;
-        }
-
         using var body = await RequestBody.ReadAsync(http.Request, IngestLimits.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
@@ -56,23 +51,6 @@ public sealed class IngestionHandler(IIngestionStore store, IOptions<IngestOptio
         }
 
         return Answer(kind.Name, batch, stored);
-    }
-
-    private ProblemHttpResult? Refuse(HttpContext http, string kind)
-    {
-        var settings = options.Value;
-        if (!settings.IsEnabled)
-        {
-            return TypedResults.Problem(detail: "The ingestion API is disabled: Ingest:ApiKey is not set", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (!IngestApiKey.Matches(http.Request.Headers.Authorization, settings.ApiKey))
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Reject(http, kind, StatusCodes.Status401Unauthorized, "Missing or wrong bearer key");
-        }
-
-        return null;
     }
 
     private Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult> Answer<T>(string kind, ParsedBatch<T> batch, StoreResult stored)

@@ -55,4 +55,33 @@ internal static class RedisKeys
     /// <see cref="Progress"/>.
     /// </summary>
     public static RedisKey ProgressWeek(DateOnly monday) => "{postal}:progress-week:" + monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Broadcast keys share the hash tag {bc}: the scripts that touch several of them must also run on Redis Cluster.
+
+    /// <summary>A broadcast's record (JSON).</summary>
+    public static RedisKey Broadcast(string id) => "{bc}:broadcast:" + id;
+
+    /// <summary>A broadcast's state: scheduled, sending or cancelled.</summary>
+    public static RedisKey BroadcastState(string id) => "{bc}:state:" + id;
+
+    /// <summary>A broadcast's delivery states, a hash by group id.</summary>
+    public static RedisKey Deliveries(string id) => "{bc}:deliveries:" + id;
+
+    /// <summary>The delivery queue: a stream of (broadcast, group) entries read by the consumer group <c>senders</c>.</summary>
+    public static readonly RedisKey DeliveryStream = "{bc}:stream";
+
+    /// <summary>The broadcast id that an idempotency key produced.</summary>
+    public static RedisKey BroadcastIdempotency(string key) => "{bc}:idem:" + key;
+
+    /// <summary>Scheduled broadcasts by due time (Unix ms).</summary>
+    public static readonly RedisKey ScheduledBroadcasts = "{bc}:scheduled";
+
+    /// <summary>One manager's scheduled broadcasts by creation time, for "撤回".</summary>
+    public static RedisKey ScheduledBy(string managerId) => "{bc}:scheduled-by:" + managerId;
+
+    /// <summary>Set once the completion summary of a broadcast was claimed.</summary>
+    public static RedisKey BroadcastSummary(string id) => "{bc}:summary:" + id;
+
+    /// <summary>The audit trail of broadcasts (a capped stream).</summary>
+    public static readonly RedisKey Audit = "{bc}:audit";
 }

@@ -14,8 +14,9 @@ public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeCh
     IOptions<WeChatOptions> options, TimeProvider time, ILogger<OfficialAccountChannel> logger)
 {
     private readonly WeChatOptions _settings = options.Value;
-    private readonly WeChatMessageCrypto? _crypto = WeChatMessageCrypto.IsValidEncodingAesKey(options.Value.OfficialAccount.EncodingAESKey)
-        ? new WeChatMessageCrypto(options.Value.OfficialAccount.EncodingAESKey, options.Value.OfficialAccount.AppId)
+    private readonly CallbackCrypto? _crypto = WeChatMessageCrypto.IsValidEncodingAesKey(options.Value.OfficialAccount.EncodingAESKey)
+        ? new CallbackCrypto(options.Value.OfficialAccount.Token,
+            new WeChatMessageCrypto(options.Value.OfficialAccount.EncodingAESKey, options.Value.OfficialAccount.AppId), time)
         : null;
 
     public async Task<IResult> ReceiveAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
@@ -54,13 +55,18 @@ public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeCh
 
         if (encrypted)
         {
-            var (plain, error) = Decrypt(query["msg_signature"], timestamp, nonce, fields);
-            if (plain is null)
+            if (_crypto is null)
             {
-                return Reject(http, error.Status, error.Reason);
+                return Reject(http, StatusCodes.Status400BadRequest, "encrypted push but no EncodingAESKey configured");
             }
 
-            fields = plain;
+            var (opened, openStatus, openReason) = _crypto.OpenFields(query["msg_signature"], timestamp, nonce, fields);
+            if (opened is null)
+            {
+                return Reject(http, openStatus, openReason);
+            }
+
+            fields = opened;
         }
 
         if (!InboundMessage.TryCreate(fields, out var message))
@@ -69,43 +75,7 @@ public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeCh
         }
 
         var answer = await handler.HandleAsync(channel, message, bot, _settings.ReplyDeadline, cancellationToken);
-        return CallbackRequest.Answer(encrypted && answer != channel.NoReply ? Encrypt(answer, nonce) : answer);
-    }
-
-    private (IReadOnlyDictionary<string, string>? Fields, (int Status, string Reason) Error) Decrypt(string? msgSignature,
-        string timestamp, string nonce, IReadOnlyDictionary<string, string> envelope)
-    {
-        if (_crypto is null)
-        {
-            return (null, (StatusCodes.Status400BadRequest, "encrypted push but no EncodingAESKey configured"));
-        }
-
-        if (!envelope.TryGetValue("Encrypt", out var encrypt) || encrypt.Length == 0)
-        {
-            return (null, (StatusCodes.Status400BadRequest, "missing Encrypt"));
-        }
-
-        if (!WeChatSignature.Verify(msgSignature, _settings.OfficialAccount.Token, timestamp, nonce, encrypt))
-        {
-            return (null, (StatusCodes.Status401Unauthorized, "bad msg_signature"));
-        }
-
-        if (!_crypto.TryDecrypt(encrypt, out var xml, out var error))
-        {
-            return (null, (StatusCodes.Status400BadRequest, $"cannot decrypt ({(int)error} {error})"));
-        }
-
-        return WeChatXml.TryReadFields(xml, out var fields)
-            ? (fields, default)
-            : (null, (StatusCodes.Status400BadRequest, "malformed decrypted XML"));
-    }
-
-    private string Encrypt(string reply, string nonce)
-    {
-        var encrypt = _crypto!.Encrypt(reply); // Only called for encrypted requests, which required _crypto.
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = WeChatSignature.Compute(_settings.OfficialAccount.Token, timestamp, nonce, encrypt);
-        return WeChatReplyXml.EncryptedEnvelope(encrypt, signature, timestamp, nonce);
+        return CallbackRequest.Answer(encrypted && answer != channel.NoReply ? _crypto!.Seal(answer, nonce) : answer);
     }
 
     private IResult Reject(HttpContext http, int status, string reason) =>

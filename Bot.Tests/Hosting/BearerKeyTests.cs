@@ -1,8 +1,8 @@
-using ChatPost.Bot.Ingestion;
+using ChatPost.Bot.Hosting;
 
-namespace ChatPost.Bot.Tests.Ingestion;
+namespace ChatPost.Bot.Tests.Hosting;
 
-public class IngestApiKeyTests
+public class BearerKeyTests
 {
     private const string Key = "0123456789abcdef-key";
 
@@ -20,12 +20,12 @@ public class IngestApiKeyTests
     [InlineData(null, false)]
     public void Matches_Header_TrueOnlyForTheBearerKey(string? header, bool expected)
     {
-        Assert.Equal(expected, IngestApiKey.Matches(header, Key));
+        Assert.Equal(expected, BearerKey.Matches(header, Key));
     }
 
     [Fact]
     public void Matches_EmptyConfiguredKey_AlwaysFalse()
     {
-        Assert.False(IngestApiKey.Matches("Bearer ", ""));
+        Assert.False(BearerKey.Matches("Bearer ", ""));
     }
 }

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Understanding;
+
+namespace ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
+
+/// <summary>
+/// Reads manager commands in WeCom chat. Grammar: <c>[定时 &lt;when&gt;] (通报|广播) [城市 城市…：] 内容</c>, where
+/// <c>&lt;when&gt;</c> is <c>HH:mm</c>, <c>今天/明天/后天HH:mm</c>, <c>M月D日 HH:mm</c> or <c>yyyy-MM-dd HH:mm</c> (China time);
+/// plus 确认, 取消 and 撤回…. Traditional script and full-width characters are folded first.
+/// </summary>
+public static partial class ManagerCommandParser
+{
+    /// <summary>The command in <paramref name="text"/>, or null when it is none (a progress question, say).</summary>
+    public static ManagerCommand? Parse(string text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = ChineseScript.ToSimplified(text).Trim();
+        if (Confirm().IsMatch(folded))
+        {
+            return new ManagerCommand(ManagerCommandKind.Confirm);
+        }
+
+        if (Cancel().IsMatch(folded))
+        {
+            return new ManagerCommand(ManagerCommandKind.Cancel);
+        }
+
+        if (folded.StartsWith("撤回", StringComparison.Ordinal))
+        {
+            return new ManagerCommand(ManagerCommandKind.Recall);
+        }
+
+        DateTimeOffset? at = null;
+        var scheduled = Scheduled().Match(folded);
+        if (scheduled.Success)
+        {
+            at = ReadTime(scheduled.Groups["when"].Value, now);
+            if (at is null || at <= now)
+            {
+                return new ManagerCommand(ManagerCommandKind.BadTime);
+            }
+
+            folded = scheduled.Groups["rest"].Value;
+        }
+
+        var broadcast = Broadcast().Match(folded);
+        if (!broadcast.Success)
+        {
+            return null;
+        }
+
+        var (cities, content) = SplitCities(broadcast.Groups["body"].Value.Trim());
+        return content.Length == 0 ? null : new ManagerCommand(ManagerCommandKind.Broadcast, content, cities, at);
+    }
+
+    private static (IReadOnlyList<string> Cities, string Content) SplitCities(string body)
+    {
+        var colon = body.IndexOfAny([':', '：']);
+        if (colon <= 0)
+        {
+            return ([], body);
+        }
+
+        var names = body[..colon].Split([' ', '、', ',', '，', '和'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var cities = names.Select(Canonical).ToList();
+        return cities.All(city => city is not null) && cities.Count > 0
+            ? ([.. cities.Select(city => city!)], body[(colon + 1)..].Trim())
+            : ([], body);
+    }
+
+    private static string? Canonical(string name) =>
+        Cities.All.FirstOrDefault(city => name == city || (name.StartsWith(city, StringComparison.Ordinal) && name.Length - city.Length <= 8));
+
+    private static DateTimeOffset? ReadTime(string when, DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, ChinaTime.Zone);
+        var match = When().Match(when);
+        if (!match.Success || !TimeOnly.TryParseExact(match.Groups["time"].Value.Replace('：', ':'), ["H:mm", "HH:mm"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return null;
+        }
+
+        var date = DateOnly.FromDateTime(local.DateTime);
+        if (match.Groups["relative"].Success)
+        {
+            date = date.AddDays(match.Groups["relative"].Value switch { "明天" => 1, "后天" => 2, _ => 0 });
+        }
+        else if (match.Groups["iso"].Success && !DateOnly.TryParseExact(match.Groups["iso"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                     DateTimeStyles.None, out date))
+        {
+            return null;
+        }
+        else if (match.Groups["month"].Success)
+        {
+            var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+            var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+            if (month > 12 || day > DateTime.DaysInMonth(date.Year, month))
+            {
+                return null;
+            }
+
+            date = new DateOnly(date.Year, month, day);
+        }
+        else if (date.ToDateTime(time) <= local.DateTime)
+        {
+            date = date.AddDays(1); // "08:00" said in the evening means tomorrow morning.
+        }
+
+        return new DateTimeOffset(date.ToDateTime(time), ChinaTime.Zone.GetUtcOffset(date.ToDateTime(time)));
+    }
+
+    [GeneratedRegex(@"^(确认|确定|确认发送|发送)[。!！]?$")]
+    private static partial Regex Confirm();
+
+    [GeneratedRegex(@"^(取消|算了|不发了|取消发送)[。!！]?$")]
+    private static partial Regex Cancel();
+
+    [GeneratedRegex(@"^定时\s*(?<when>(?:今天|明天|后天|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}[日号])?\s*\d{1,2}[:：]\d{2})\s*(?<rest>.+)$")]
+    private static partial Regex Scheduled();
+
+    [GeneratedRegex(@"^(?:(?<relative>今天|明天|后天)|(?<iso>\d{4}-\d{2}-\d{2})|(?<month>\d{1,2})月(?<day>\d{1,2})[日号])?\s*(?<time>\d{1,2}[:：]\d{2})$")]
+    private static partial Regex When();
+
+    [GeneratedRegex(@"^(通报|广播|群发)[\s:：]*(?<body>.+)$", RegexOptions.Singleline)]
+    private static partial Regex Broadcast();
+}

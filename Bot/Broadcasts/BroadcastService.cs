@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using ChatPost.Bot.Dialogs.Staff;
+
+namespace ChatPost.Bot.Broadcasts;
+
+/// <summary>
+/// Accepts broadcasts from every path — chat (<see cref="IBroadcastRequests"/>), the admin API, announcements —
+/// after the one <see cref="BroadcastPolicy"/>, stores them durably, schedules the timed ones, and cancels.
+/// </summary>
+public sealed class BroadcastService(IBroadcastStore store, StaffDirectory directory, BroadcastScheduler scheduler, TimeProvider time,
+    ILogger<BroadcastService> logger) : IBroadcastRequests
+{
+    /// <summary>The actor of the audit trail for an admin-API call that names no manager.</summary>
+    public const string OperatorActor = "admin-api";
+
+    private const int TitleLength = 30;
+
+    /// <inheritdoc/>
+    public async Task<BroadcastSubmission> SubmitAsync(BroadcastRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = request.RequestedBy ?? OperatorActor;
+        var (groups, refusal) = BroadcastPolicy.Resolve(request, directory, operatorAllowed: request.Origin == "api");
+        if (refusal is not null)
+        {
+            logger.BroadcastRefused(request.Origin, actor, refusal);
+            await store.AuditAsync(new AuditEntry(time.GetUtcNow(), actor, "refused", null, request.Origin, refusal), cancellationToken);
+            return BroadcastSubmission.Refused(refusal);
+        }
+
+        var content = request.Markdown ?? request.Text ?? "";
+        BroadcastPart part = request.Markdown is not null ? BroadcastPart.Markdown(content) : BroadcastPart.Text(content);
+        var broadcast = NewBroadcast(request.RequestedBy, request.Origin, Title(content), [part], [.. groups.Select(group => group.Id)], request.At);
+        var key = request.IdempotencyKey is { } idempotencyKey ? $"{actor}:{idempotencyKey}" : null;
+        var (id, created) = await AcceptAsync(broadcast, key, actor, cancellationToken);
+        if (created)
+        {
+            return new BroadcastSubmission(id, groups, request.At, null);
+        }
+
+        var first = await store.GetAsync(id, cancellationToken);
+        return new BroadcastSubmission(id, [.. directory.Groups.Where(group => first?.GroupIds.Contains(group.Id) == true)], first?.At, null, Duplicate: true);
+    }
+
+    /// <summary>
+    /// Sends an announcement composed by the system to <paramref name="groupIds"/>, at once. A repeated
+    /// <paramref name="idempotencyKey"/> (the announcement and its date) sends nothing again.
+    /// </summary>
+    public Task<(string Id, bool Created)> AnnounceAsync(string title, IReadOnlyList<BroadcastPart> parts, IReadOnlyList<string> groupIds,
+        string? idempotencyKey, CancellationToken cancellationToken) =>
+        AcceptAsync(NewBroadcast(null, "announcement", title, parts, groupIds, null), idempotencyKey, "system", cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<bool> CancelLatestScheduledAsync(string managerId, CancellationToken cancellationToken) =>
+        await store.LatestScheduledByAsync(managerId, cancellationToken) is { } id && await CancelAsync(id, managerId, cancellationToken);
+
+    /// <summary>Cancels a broadcast that is still scheduled; false when it is not (sent, sending, or unknown).</summary>
+    public async Task<bool> CancelAsync(string id, string actor, CancellationToken cancellationToken)
+    {
+        var broadcast = await store.GetAsync(id, cancellationToken);
+        if (broadcast is null || !await store.CancelAsync(id, new AuditEntry(time.GetUtcNow(), actor, "cancelled", id, broadcast.Origin, ""), cancellationToken))
+        {
+            return false;
+        }
+
+        logger.BroadcastCancelled(id, actor);
+        await scheduler.UnscheduleAsync(id, cancellationToken);
+        return true;
+    }
+
+    private async Task<(string Id, bool Created)> AcceptAsync(Broadcast broadcast, string? idempotencyKey, string actor, CancellationToken cancellationToken)
+    {
+        var audit = new AuditEntry(broadcast.CreatedAt, actor, broadcast.At is null ? "accepted" : "scheduled", broadcast.Id, broadcast.Origin,
+            $"{broadcast.GroupIds.Count} groups: {string.Join(',', broadcast.GroupIds)}");
+        var (id, created) = await store.CreateAsync(broadcast, idempotencyKey, audit, cancellationToken);
+        if (created)
+        {
+            logger.BroadcastAccepted(id, broadcast.Origin, actor, broadcast.GroupIds.Count, broadcast.At);
+            if (broadcast.At is { } at)
+            {
+                await scheduler.ScheduleAsync(id, at, cancellationToken);
+            }
+        }
+
+        return (id, created);
+    }
+
+    private Broadcast NewBroadcast(string? requestedBy, string origin, string title, IReadOnlyList<BroadcastPart> parts,
+        IReadOnlyList<string> groupIds, DateTimeOffset? at)
+    {
+        var now = time.GetUtcNow();
+        var id = "b" + now.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        return new Broadcast(id, requestedBy, origin, title, parts, groupIds, now, at);
+    }
+
+    private static string Title(string content)
+    {
+        var firstLine = content.Split('\n', 2)[0].Trim();
+        return firstLine.Length <= TitleLength ? firstLine : firstLine[..TitleLength] + "…";
+    }
+}

@@ -1,0 +1,66 @@
+namespace ChatPost.Bot.Broadcasts;
+
+/// <summary>
+/// Durable broadcasts: records, per-group delivery states, the delivery queue (a Redis stream read by a
+/// consumer group, so an entry a dead replica took is claimed by another), the schedule and the audit trail.
+/// </summary>
+public interface IBroadcastStore
+{
+    /// <summary>
+    /// Stores a broadcast with one pending delivery per group and writes the audit line, atomically. Without
+    /// <see cref="Broadcast.At"/> the deliveries are queued at once; with it, the broadcast waits in the schedule.
+    /// A repeated <paramref name="idempotencyKey"/> stores nothing and returns the first broadcast's id.
+    /// </summary>
+    Task<(string Id, bool Created)> CreateAsync(Broadcast broadcast, string? idempotencyKey, AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>The broadcast; null when unknown or expired.</summary>
+    Task<Broadcast?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The broadcast's state; null when unknown.</summary>
+    Task<BroadcastState?> GetStateAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Every group's delivery state, by group id.</summary>
+    Task<IReadOnlyDictionary<string, DeliveryState>> GetDeliveriesAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>One group's delivery state; null when unknown.</summary>
+    Task<DeliveryState?> GetDeliveryAsync(string id, string groupId, CancellationToken cancellationToken);
+
+    /// <summary>Records progress of one delivery.</summary>
+    Task SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken);
+
+    /// <summary>Moves a scheduled broadcast to delivery; false (and nothing happens) unless it is still scheduled.</summary>
+    Task<bool> ReleaseAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Cancels a scheduled broadcast and audits it; false unless it was still scheduled.</summary>
+    Task<bool> CancelAsync(string id, AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>The manager's latest broadcast that is still scheduled; null when none.</summary>
+    Task<string?> LatestScheduledByAsync(string managerId, CancellationToken cancellationToken);
+
+    /// <summary>Every scheduled broadcast and when it is due.</summary>
+    Task<IReadOnlyList<(string Id, DateTimeOffset At)>> ScheduledAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes up to <paramref name="max"/> deliveries nobody has taken yet.</summary>
+    Task<IReadOnlyList<DeliveryTicket>> TakeAsync(string consumer, int max, CancellationToken cancellationToken);
+
+    /// <summary>Takes over up to <paramref name="max"/> deliveries taken but not acknowledged for <paramref name="minIdle"/> (a dead replica's, or a retry's).</summary>
+    Task<IReadOnlyList<DeliveryTicket>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken);
+
+    /// <summary>Tells the queue these deliveries are still in progress here, so nobody takes them over yet.</summary>
+    Task TouchAsync(string consumer, IReadOnlyList<DeliveryTicket> tickets, CancellationToken cancellationToken);
+
+    /// <summary>Removes a delivery from the queue: it is final.</summary>
+    Task AcknowledgeAsync(DeliveryTicket ticket, CancellationToken cancellationToken);
+
+    /// <summary>How many deliveries wait in the queue (taken or not).</summary>
+    Task<long> BacklogAsync(CancellationToken cancellationToken);
+
+    /// <summary>True exactly once per broadcast: whoever gets it sends the completion summary.</summary>
+    Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Writes an audit line on its own (a refusal, a completion).</summary>
+    Task AuditAsync(AuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>The newest audit lines, newest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken);
+}

@@ -1,0 +1,238 @@
+namespace ChatPost.Bot.Broadcasts;
+
+/// <summary>
+/// The embedded twin of <see cref="RedisBroadcastStore"/>: the same semantics in one process (a taken delivery
+/// that is not acknowledged comes back after its idle time), lost on restart.
+/// </summary>
+public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Broadcast> _broadcasts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BroadcastState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DeliveryState>> _deliveries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idempotency = new(StringComparer.Ordinal);
+    private readonly LinkedList<DeliveryTicket> _queue = new();
+    private readonly Dictionary<string, (DeliveryTicket Ticket, DateTimeOffset TakenAt)> _taken = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _summaries = new(StringComparer.Ordinal);
+    private readonly List<AuditEntry> _audit = [];
+    private long _sequence;
+
+    public Task<(string Id, bool Created)> CreateAsync(Broadcast broadcast, string? idempotencyKey, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        lock (_gate)
+        {
+            if (idempotencyKey is not null && _idempotency.TryGetValue(idempotencyKey, out var existing))
+            {
+                return Task.FromResult((existing, false));
+            }
+
+            if (idempotencyKey is not null)
+            {
+                _idempotency[idempotencyKey] = broadcast.Id;
+            }
+
+            _broadcasts[broadcast.Id] = broadcast;
+            _deliveries[broadcast.Id] = broadcast.GroupIds.ToDictionary(id => id, _ => DeliveryState.Pending, StringComparer.Ordinal);
+            _states[broadcast.Id] = broadcast.At is null ? BroadcastState.Sending : BroadcastState.Scheduled;
+            if (broadcast.At is null)
+            {
+                Enqueue(broadcast.Id, broadcast.GroupIds);
+            }
+
+            _audit.Add(audit);
+            return Task.FromResult((broadcast.Id, true));
+        }
+    }
+
+    public Task<Broadcast?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_broadcasts.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<BroadcastState?> GetStateAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_states.TryGetValue(id, out var state) ? state : (BroadcastState?)null);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, DeliveryState>> GetDeliveriesAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<string, DeliveryState>>(
+                _deliveries.TryGetValue(id, out var deliveries) ? new Dictionary<string, DeliveryState>(deliveries) : new Dictionary<string, DeliveryState>());
+        }
+    }
+
+    public Task<DeliveryState?> GetDeliveryAsync(string id, string groupId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_deliveries.TryGetValue(id, out var deliveries) ? deliveries.GetValueOrDefault(groupId) : null);
+        }
+    }
+
+    public Task SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_deliveries.TryGetValue(id, out var deliveries))
+            {
+                deliveries[groupId] = state;
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> ReleaseAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_states.GetValueOrDefault(id, BroadcastState.Cancelled) != BroadcastState.Scheduled)
+            {
+                return Task.FromResult(false);
+            }
+
+            _states[id] = BroadcastState.Sending;
+            Enqueue(id, _deliveries[id].Keys);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> CancelAsync(string id, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_states.GetValueOrDefault(id, BroadcastState.Cancelled) != BroadcastState.Scheduled)
+            {
+                return Task.FromResult(false);
+            }
+
+            _states[id] = BroadcastState.Cancelled;
+            _audit.Add(audit);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<string?> LatestScheduledByAsync(string managerId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_broadcasts.Values
+                .Where(b => b.RequestedBy == managerId && _states[b.Id] == BroadcastState.Scheduled)
+                .MaxBy(b => b.CreatedAt)?.Id);
+        }
+    }
+
+    public Task<IReadOnlyList<(string Id, DateTimeOffset At)>> ScheduledAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<(string, DateTimeOffset)>>(
+                [.. _broadcasts.Values.Where(b => _states[b.Id] == BroadcastState.Scheduled && b.At is not null).Select(b => (b.Id, b.At!.Value))]);
+        }
+    }
+
+    public Task<IReadOnlyList<DeliveryTicket>> TakeAsync(string consumer, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var taken = new List<DeliveryTicket>();
+            while (taken.Count < max && _queue.First is { } first)
+            {
+                _queue.RemoveFirst();
+                _taken[first.Value.EntryId] = (first.Value, time.GetUtcNow());
+                taken.Add(first.Value);
+            }
+
+            return Task.FromResult<IReadOnlyList<DeliveryTicket>>(taken);
+        }
+    }
+
+    public Task<IReadOnlyList<DeliveryTicket>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var idle = _taken.Values.Where(entry => now - entry.TakenAt >= minIdle).Take(max).Select(entry => entry.Ticket).ToList();
+            foreach (var ticket in idle)
+            {
+                _taken[ticket.EntryId] = (ticket, now);
+            }
+
+            return Task.FromResult<IReadOnlyList<DeliveryTicket>>(idle);
+        }
+    }
+
+    public Task TouchAsync(string consumer, IReadOnlyList<DeliveryTicket> tickets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        lock (_gate)
+        {
+            foreach (var ticket in tickets.Where(ticket => _taken.ContainsKey(ticket.EntryId)))
+            {
+                _taken[ticket.EntryId] = (ticket, time.GetUtcNow());
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task AcknowledgeAsync(DeliveryTicket ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        lock (_gate)
+        {
+            _taken.Remove(ticket.EntryId);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<long> BacklogAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult((long)(_queue.Count + _taken.Count));
+        }
+    }
+
+    public Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_summaries.Add(id));
+        }
+    }
+
+    public Task AuditAsync(AuditEntry audit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _audit.Add(audit);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<AuditEntry>>([.. Enumerable.Reverse(_audit).Take(count)]);
+        }
+    }
+
+    private void Enqueue(string broadcastId, IEnumerable<string> groupIds)
+    {
+        foreach (var groupId in groupIds)
+        {
+            _queue.AddLast(new DeliveryTicket((++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture), broadcastId, groupId));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace ChatPost.Bot.Broadcasts;
+
+public sealed partial class RedisBroadcastStore
+{
+    // KEYS: idempotency, broadcast, state, deliveries, stream, scheduled, scheduled-by, audit
+    // ARGV: id, json, ttl, hasIdempotencyKey, atMs or '', createdMs, hasManager, pendingJson, auditJson, auditLength, groupIds...
+    // Returns the id of the broadcast that owns the idempotency key: ours when we created it.
+    private const string CreateScript = """
+        if ARGV[4] == '1' then
+          local existing = redis.call('GET', KEYS[1])
+          if existing then return existing end
+          redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+        end
+        redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+        for i = 11, #ARGV do redis.call('HSET', KEYS[4], ARGV[i], ARGV[8]) end
+        redis.call('EXPIRE', KEYS[4], ARGV[3])
+        if ARGV[5] ~= '' then
+          redis.call('SET', KEYS[3], 'scheduled', 'EX', ARGV[3])
+          redis.call('ZADD', KEYS[6], ARGV[5], ARGV[1])
+          if ARGV[7] == '1' then redis.call('ZADD', KEYS[7], ARGV[6], ARGV[1]) end
+        else
+          redis.call('SET', KEYS[3], 'sending', 'EX', ARGV[3])
+          for i = 11, #ARGV do redis.call('XADD', KEYS[5], '*', 'b', ARGV[1], 'g', ARGV[i]) end
+        end
+        redis.call('XADD', KEYS[8], 'MAXLEN', '~', ARGV[10], '*', 'e', ARGV[9])
+        return ARGV[1]
+        """;
+
+    // KEYS: state, deliveries, stream, scheduled, scheduled-by. ARGV: id. Returns 1 when released.
+    private const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) ~= 'scheduled' then return 0 end
+        redis.call('SET', KEYS[1], 'sending', 'KEEPTTL')
+        for _, group in ipairs(redis.call('HKEYS', KEYS[2])) do redis.call('XADD', KEYS[3], '*', 'b', ARGV[1], 'g', group) end
+        redis.call('ZREM', KEYS[4], ARGV[1])
+        redis.call('ZREM', KEYS[5], ARGV[1])
+        return 1
+        """;
+
+    // KEYS: state, scheduled, scheduled-by, audit. ARGV: id, auditJson, auditLength. Returns 1 when cancelled.
+    private const string CancelScript = """
+        if redis.call('GET', KEYS[1]) ~= 'scheduled' then return 0 end
+        redis.call('SET', KEYS[1], 'cancelled', 'KEEPTTL')
+        redis.call('ZREM', KEYS[2], ARGV[1])
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[3], '*', 'e', ARGV[2])
+        return 1
+        """;
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatPost.Bot.Storage;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Broadcasts;
+
+/// <summary>
+/// <see cref="IBroadcastStore"/> on Redis: every change that spans keys is one Lua script (all keys share the
+/// <c>{bc}</c> hash tag), the queue is a stream with the consumer group <c>senders</c>.
+/// </summary>
+public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadcastStore
+{
+    public const string ConsumerGroup = "senders";
+
+    /// <summary>Broadcasts, their deliveries and idempotency keys are kept this long for reports.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
+
+    private const long AuditLength = 100_000;
+
+    private readonly Lazy<Task> _consumerGroup = new(() => CreateConsumerGroupAsync(redis.Database));
+
+    private IDatabase Db => redis.Database;
+
+    /// <inheritdoc/>
+    public async Task<(string Id, bool Created)> CreateAsync(Broadcast broadcast, string? idempotencyKey, AuditEntry audit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        RedisKey[] keys =
+        [
+            RedisKeys.BroadcastIdempotency(idempotencyKey ?? ""), RedisKeys.Broadcast(broadcast.Id), RedisKeys.BroadcastState(broadcast.Id),
+            RedisKeys.Deliveries(broadcast.Id), RedisKeys.DeliveryStream, RedisKeys.ScheduledBroadcasts,
+            RedisKeys.ScheduledBy(broadcast.RequestedBy ?? ""), RedisKeys.Audit,
+        ];
+        RedisValue[] values =
+        [
+            broadcast.Id, JsonSerializer.Serialize(broadcast, BroadcastsJsonContext.Default.Broadcast), (long)Retention.TotalSeconds,
+            idempotencyKey is null ? 0 : 1, broadcast.At?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? "",
+            broadcast.CreatedAt.ToUnixTimeMilliseconds(), broadcast.RequestedBy is null ? 0 : 1,
+            JsonSerializer.Serialize(DeliveryState.Pending, BroadcastsJsonContext.Default.DeliveryState),
+            JsonSerializer.Serialize(audit, BroadcastsJsonContext.Default.AuditEntry), AuditLength,
+            .. broadcast.GroupIds.Select(id => (RedisValue)id),
+        ];
+        var id = (string)(await Db.ScriptEvaluateAsync(CreateScript, keys, values))!;
+        return (id, id == broadcast.Id);
+    }
+
+    /// <inheritdoc/>
+    public async Task<Broadcast?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var json = await Db.StringGetAsync(RedisKeys.Broadcast(id));
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize((string)json!, BroadcastsJsonContext.Default.Broadcast);
+    }
+
+    /// <inheritdoc/>
+    public async Task<BroadcastState?> GetStateAsync(string id, CancellationToken cancellationToken)
+    {
+        var state = await Db.StringGetAsync(RedisKeys.BroadcastState(id));
+        return Enum.TryParse<BroadcastState>(state.ToString(), ignoreCase: true, out var parsed) && !state.IsNullOrEmpty ? parsed : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, DeliveryState>> GetDeliveriesAsync(string id, CancellationToken cancellationToken)
+    {
+        var entries = await Db.HashGetAllAsync(RedisKeys.Deliveries(id));
+        return entries.ToDictionary(entry => (string)entry.Name!, entry => Read(entry.Value), StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc/>
+    public async Task<DeliveryState?> GetDeliveryAsync(string id, string groupId, CancellationToken cancellationToken)
+    {
+        var value = await Db.HashGetAsync(RedisKeys.Deliveries(id), groupId);
+        return value.IsNullOrEmpty ? null : Read(value);
+    }
+
+    /// <inheritdoc/>
+    public Task SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken) =>
+        Db.HashSetAsync(RedisKeys.Deliveries(id), groupId, JsonSerializer.Serialize(state, BroadcastsJsonContext.Default.DeliveryState));
+
+    /// <inheritdoc/>
+    public async Task<bool> ReleaseAsync(string id, CancellationToken cancellationToken)
+    {
+        var broadcast = await GetAsync(id, cancellationToken);
+        RedisKey[] keys = [RedisKeys.BroadcastState(id), RedisKeys.Deliveries(id), RedisKeys.DeliveryStream, RedisKeys.ScheduledBroadcasts,
+            RedisKeys.ScheduledBy(broadcast?.RequestedBy ?? "")];
+        return (long)await Db.ScriptEvaluateAsync(ReleaseScript, keys, [id]) == 1;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> CancelAsync(string id, AuditEntry audit, CancellationToken cancellationToken)
+    {
+        var broadcast = await GetAsync(id, cancellationToken);
+        RedisKey[] keys = [RedisKeys.BroadcastState(id), RedisKeys.ScheduledBroadcasts, RedisKeys.ScheduledBy(broadcast?.RequestedBy ?? ""), RedisKeys.Audit];
+        return (long)await Db.ScriptEvaluateAsync(CancelScript, keys,
+            [id, JsonSerializer.Serialize(audit, BroadcastsJsonContext.Default.AuditEntry), AuditLength]) == 1;
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> LatestScheduledByAsync(string managerId, CancellationToken cancellationToken)
+    {
+        var latest = await Db.SortedSetRangeByRankAsync(RedisKeys.ScheduledBy(managerId), 0, 0, Order.Descending);
+        return latest.Length == 0 ? null : (string?)latest[0];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<(string Id, DateTimeOffset At)>> ScheduledAsync(CancellationToken cancellationToken)
+    {
+        var entries = await Db.SortedSetRangeByRankWithScoresAsync(RedisKeys.ScheduledBroadcasts);
+        return [.. entries.Select(entry => ((string)entry.Element!, DateTimeOffset.FromUnixTimeMilliseconds((long)entry.Score)))];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<DeliveryTicket>> TakeAsync(string consumer, int max, CancellationToken cancellationToken)
+    {
+        await _consumerGroup.Value;
+        var entries = await Db.StreamReadGroupAsync(RedisKeys.DeliveryStream, ConsumerGroup, consumer, StreamPosition.NewMessages, max);
+        return Tickets(entries);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<DeliveryTicket>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken)
+    {
+        await _consumerGroup.Value;
+        var claimed = await Db.StreamAutoClaimAsync(RedisKeys.DeliveryStream, ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, "0-0", max);
+        return Tickets(claimed.ClaimedEntries);
+    }
+
+    /// <inheritdoc/>
+    public async Task TouchAsync(string consumer, IReadOnlyList<DeliveryTicket> tickets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        if (tickets.Count > 0)
+        {
+            // XCLAIM to ourselves with JUSTID resets the entries' idle time without delivering them again.
+            await Db.StreamClaimIdsOnlyAsync(RedisKeys.DeliveryStream, ConsumerGroup, consumer, 0, [.. tickets.Select(ticket => (RedisValue)ticket.EntryId)]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task AcknowledgeAsync(DeliveryTicket ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var transaction = Db.CreateTransaction();
+        _ = transaction.StreamAcknowledgeAsync(RedisKeys.DeliveryStream, ConsumerGroup, ticket.EntryId);
+        _ = transaction.StreamDeleteAsync(RedisKeys.DeliveryStream, [ticket.EntryId]);
+        await transaction.ExecuteAsync();
+    }
+
+    /// <inheritdoc/>
+    public Task<long> BacklogAsync(CancellationToken cancellationToken) => Db.StreamLengthAsync(RedisKeys.DeliveryStream);
+
+    /// <inheritdoc/>
+    public Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken) =>
+        Db.StringSetAsync(RedisKeys.BroadcastSummary(id), 1, Retention, When.NotExists);
+
+    /// <inheritdoc/>
+    public Task AuditAsync(AuditEntry audit, CancellationToken cancellationToken) =>
+        Db.StreamAddAsync(RedisKeys.Audit, "e", JsonSerializer.Serialize(audit, BroadcastsJsonContext.Default.AuditEntry),
+            maxLength: (int)AuditLength, useApproximateMaxLength: true);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken)
+    {
+        var entries = await Db.StreamRangeAsync(RedisKeys.Audit, count: count, messageOrder: Order.Descending);
+        return [.. entries.Select(entry => JsonSerializer.Deserialize((string)entry["e"]!, BroadcastsJsonContext.Default.AuditEntry)!)];
+    }
+
+    private static async Task CreateConsumerGroupAsync(IDatabase db)
+    {
+        try
+        {
+            // From the start of the stream, so entries queued before any replica ever read are delivered too.
+            await db.StreamCreateConsumerGroupAsync(RedisKeys.DeliveryStream, ConsumerGroup, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Another replica created it first.
+        }
+    }
+
+    private static DeliveryTicket[] Tickets(StreamEntry[] entries) =>
+        [.. entries.Where(entry => !entry.IsNull).Select(entry => new DeliveryTicket(entry.Id!, (string)entry["b"]!, (string)entry["g"]!))];
+
+    private static DeliveryState Read(RedisValue json) => JsonSerializer.Deserialize((string)json!, BroadcastsJsonContext.Default.DeliveryState)!;
+}

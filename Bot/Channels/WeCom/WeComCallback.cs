@@ -1,0 +1,87 @@
+using ChatPost.Bot.WeChat;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+
+namespace ChatPost.Bot.Channels.WeCom;
+
+/// <summary>
+/// Verifies, decrypts and answers WeCom app callbacks (always encrypted; receive id = CorpId; WECHAT.md §4):
+/// the URL check decrypts <c>echostr</c>, a push runs a turn of the staff bot and answers encrypted, or empty.
+/// </summary>
+public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler handler, IOptions<WeComOptions> options,
+    IOptions<WeChatOptions> wechat, TimeProvider time, ILogger<WeComChannel> logger)
+{
+    private readonly WeComOptions _app = options.Value;
+    private readonly CallbackCrypto? _crypto = options.Value.IsConfigured
+        ? new CallbackCrypto(options.Value.Token, new WeChatMessageCrypto(options.Value.EncodingAESKey, options.Value.CorpId), time)
+        : null;
+
+    /// <summary>GET: the plaintext of <c>echostr</c> only — no quotes, BOM or line break.</summary>
+    public IResult VerifyUrl(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (_crypto is null)
+        {
+            return NotConfigured();
+        }
+
+        var query = http.Request.Query;
+        if (Stale(query) is { } stale)
+        {
+            return Reject(http, StatusCodes.Status401Unauthorized, stale);
+        }
+
+        var (plaintext, status, reason) = _crypto.Open(query["msg_signature"], query["timestamp"]!, query["nonce"].ToString(), query["echostr"]);
+        return plaintext is null ? Reject(http, status, reason) : TypedResults.Text(plaintext, "text/plain");
+    }
+
+    /// <summary>POST: a message or event from a member.</summary>
+    public async Task<IResult> ReceiveAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (_crypto is null)
+        {
+            return NotConfigured();
+        }
+
+        var query = http.Request.Query;
+        if (Stale(query) is { } stale)
+        {
+            return Reject(http, StatusCodes.Status401Unauthorized, stale);
+        }
+
+        var (body, status, reason) = await CallbackRequest.ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return Reject(http, status, reason!);
+        }
+
+        if (!WeChatXml.TryReadFields(body, out var envelope))
+        {
+            return Reject(http, StatusCodes.Status400BadRequest, "malformed XML");
+        }
+
+        var nonce = query["nonce"].ToString();
+        var (fields, openStatus, openReason) = _crypto.OpenFields(query["msg_signature"], query["timestamp"]!, nonce, envelope);
+        if (fields is null)
+        {
+            return Reject(http, openStatus, openReason);
+        }
+
+        if (!InboundMessage.TryCreate(fields, out var message))
+        {
+            return Reject(http, StatusCodes.Status400BadRequest, "not a WeCom message");
+        }
+
+        var answer = await handler.HandleAsync(channel, message, bot, wechat.Value.ReplyDeadline, cancellationToken);
+        return CallbackRequest.Answer(answer.Length == 0 ? answer : _crypto.Seal(answer, nonce));
+    }
+
+    private string? Stale(IQueryCollection query) =>
+        CallbackRequest.IsFresh(query["timestamp"].ToString(), wechat.Value.MaxTimestampSkewSeconds, time) ? null : "stale or missing timestamp";
+
+    private IResult Reject(HttpContext http, int status, string reason) => CallbackRequest.Reject(http, logger, WeComChannel.Id, status, reason);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotConfigured() =>
+        TypedResults.Problem(detail: "The WeCom app is not configured", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChatPost.Bot.Hosting;
+
+/// <summary>The bearer-key check of the ingestion and admin APIs.</summary>
+public static class BearerKey
+{
+    private const string Scheme = "Bearer ";
+
+    /// <summary>
+    /// True when <paramref name="authorization"/> is <c>Bearer &lt;apiKey&gt;</c> (scheme in any case). The key is
+    /// compared in constant time; false for a missing header, another scheme or an empty configured key.
+    /// </summary>
+    public static bool Matches(string? authorization, string apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(apiKey);
+        if (apiKey.Length == 0 || authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // Hash both sides first: equal lengths, so the time taken says nothing about the key's length either.
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(authorization.AsSpan(Scheme.Length).Trim().ToString()));
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(apiKey));
+        return CryptographicOperations.FixedTimeEquals(presented, expected);
+    }
+
+    /// <summary>
+    /// An endpoint filter for a group of endpoints: 404 while the key is empty (the API is off), 401 with a log
+    /// line for a missing or wrong key.
+    /// </summary>
+    public static TBuilder RequireBearerKey<TBuilder>(this TBuilder builder, string apiName, Func<IServiceProvider, string> apiKey)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var key = apiKey(http.RequestServices);
+            if (key.Length == 0)
+            {
+                return TypedResults.Problem(detail: $"The {apiName} API is disabled: its key is not configured.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (!Matches(http.Request.Headers.Authorization, key))
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatPost.Bot.Hosting.BearerKey")
+                    .BearerKeyRejected(apiName, http.Request.Path, http.Connection.RemoteIpAddress?.ToString());
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return TypedResults.Problem(detail: "Missing or wrong bearer key.", statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            return await next(context);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,46 @@
+using ChatPost.Bot.Broadcasts;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ChatPost.Bot.Scheduling;
+
+public static class SchedulingExtensions
+{
+    /// <summary>
+    /// Quartz with its jobs registered explicitly: the in-memory store on one node, or the clustered ADO store on
+    /// PostgreSQL (<c>Scheduler:Clustered</c>). The scheduler stops with the host and waits for running jobs.
+    /// </summary>
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>();
+        var options = builder.Configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new();
+
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.SchedulerName = "ChatPost";
+                scheduler.SchedulerId = "AUTO";
+            });
+            quartz.AddJob<ScheduledBroadcastJob>(job => job.WithIdentity(BroadcastScheduler.JobKey).StoreDurably());
+            if (options.Clustered && options.ConnectionString.Length > 0)
+            {
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(options.ConnectionString);
+                    store.UseClustering(_ => { });
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                quartz.UseInMemoryStore(_ => { });
+            }
+        });
+        builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
+        return builder;
+    }
+}

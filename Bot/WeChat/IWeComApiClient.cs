@@ -1,0 +1,14 @@
+namespace ChatPost.Bot.WeChat;
+
+/// <summary>
+/// The WeCom (企业微信) app API (base address <c>WeCom:ApiBaseUrl</c>). Like <see cref="IWeChatApiClient"/>, calls
+/// never throw for WeCom's answers or an unreachable API.
+/// </summary>
+public interface IWeComApiClient
+{
+    /// <summary><c>GET /cgi-bin/gettoken</c>: the app's access_token (WECHAT.md §4.4).</summary>
+    Task<AccessTokenResult> GetTokenAsync(string corpId, string secret, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /cgi-bin/message/send</c>: an app message to members, the way to answer after the 5-second window.</summary>
+    Task<WeChatApiResult> SendAppMessageAsync(string accessToken, AppMessage message, CancellationToken cancellationToken);
+}
