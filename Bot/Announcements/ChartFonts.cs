@@ -7,7 +7,7 @@ public static class ChartFonts
 {
     /// <summary>Every Chinese character a chart can draw: city names, business lines, title and axis words.</summary>
     public static readonly string ChineseProbe =
-        string.Concat(Cities.All) + string.Concat(Enum.GetValues<Dialogs.Postal.Business>().Select(PostalNames.ToChinese)) + ProgressChartRenderer.Words;
+        string.Concat(Cities.All) + string.Concat(Enum.GetValues<Business>().Select(PostalNames.ToChinese)) + ProgressChartRenderer.Words;
 
     /// <summary>
     /// True when <paramref name="family"/> resolves to a typeface with a glyph for every character of
