@@ -141,6 +141,18 @@ public partial class DailyProgressComposerTests
     }
 
     [Fact]
+    public void Compose_EmptyDay_NoTopCitiesAndEveryCityWithoutDeliveries()
+    {
+        var figures = DailyProgressCalculator.Calculate(ProgressFixtures.ReportDay, ProgressFixtures.CampaignStart, [], [], [], []);
+
+        var markdown = DailyProgressComposer.Compose(figures, "神农架");
+
+        Assert.Contains("\n**前三名**：无\n", markdown.Content, StringComparison.Ordinal);
+        Assert.EndsWith($"**当日无投递**：<font color=\"warning\">{string.Join('、', Cities.All)}</font>", markdown.Content, StringComparison.Ordinal);
+        Assert.Contains("**本市 · 神农架**（第1名）：投递 **0** 件 <font color=\"comment\">持平</font>", markdown.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compose_AnyFigures_UsesOnlyTheGroupRobotMarkdownSubset()
     {
         var texts = new[] { ProgressFixtures.Small(), ProgressFixtures.Uniform(9_999, 999_999) }

@@ -66,6 +66,13 @@ public static partial class DailyProgressComposer
             }
         }
 
+        AppendHighlights(text, figures);
+        return text.ToString();
+    }
+
+    /// <summary>前三名 with their deliveries; 当日无投递 in warning colour. 无 when there are none.</summary>
+    private static void AppendHighlights(StringBuilder text, DailyProgressFigures figures)
+    {
         text.Append("\n## 亮点\n**前三名**：");
         text.AppendJoin("、", figures.TopCities.Select(rank => $"{rank.City.City} {Count(rank.City.Total.Delivered)}"));
         text.Append(figures.TopCities.Count == 0 ? "无\n" : "\n");
@@ -73,7 +80,6 @@ public static partial class DailyProgressComposer
         text.Append(figures.CitiesWithoutDeliveries.Count == 0
             ? "无"
             : $"<font color=\"warning\">{string.Join('、', figures.CitiesWithoutDeliveries)}</font>");
-        return text.ToString();
     }
 
     /// <summary>投递 N 件 ↑Δ（p%），收寄 N 件；累计投递 N 件、收寄 N 件；同比 ↑p%</summary>
