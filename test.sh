@@ -60,7 +60,7 @@ start_node_peer_modules() {
   export CHATPOST_NODE_MODULES="$dir"
 }
 
-apt_install redis-server redis-tools
+apt_install redis-server redis-tools fonts-wqy-microhei
 start_redis
 start_node_peer_modules
 echo "test.sh: redis on $CHATPOST_TEST_REDIS"

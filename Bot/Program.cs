@@ -1,8 +1,12 @@
+using ChatPost.Bot.Admin;
+using ChatPost.Bot.Announcements;
+using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Channels;
 using ChatPost.Bot.Demo;
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Ingestion;
+using ChatPost.Bot.Scheduling;
 using ChatPost.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +15,10 @@ builder.AddStorage();
 builder.AddWeChatChannels();
 builder.Services.AddDialogs();
 builder.AddIngestion();
+builder.AddDailyProgress();
+builder.AddBroadcasts();
+builder.AddScheduling();
+builder.AddAdminApi();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -18,6 +26,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapWeChatEndpoints();
 app.MapIngestionEndpoints();
+app.MapAdminApi();
 app.MapDemoEndpoints(app.Environment);
 app.Run();
 

@@ -42,6 +42,8 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     private readonly Channel<JsonObject> _customMessages = Channel.CreateUnbounded<JsonObject>();
 
+    private readonly Channel<JsonObject> _appMessages = Channel.CreateUnbounded<JsonObject>();
+
     /// <summary>How many customer-service messages arrived.</summary>
     public int CustomMessageCount => _customMessages.Reader.Count;
 
@@ -74,6 +76,19 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         return taken;
     }
 
+    /// <summary>Takes the next <paramref name="count"/> WeCom app messages, waiting for them (fails after 10 s).</summary>
+    public async Task<JsonObject[]> TakeAppMessagesAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var taken = new JsonObject[count];
+        for (var i = 0; i < count; i++)
+        {
+            taken[i] = await _appMessages.Reader.ReadAsync(timeout.Token);
+        }
+
+        return taken;
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private void Map()
@@ -84,6 +99,23 @@ public sealed class FakeWeChatApi : IAsyncDisposable
             FirstTokenRequest.TrySetResult();
             await TokenGate.Task;
             return Results.Json(new { access_token = CurrentToken, expires_in = 7200 });
+        });
+        _app.MapGet("/cgi-bin/gettoken", async () =>
+        {
+            Interlocked.Increment(ref _tokenFetches);
+            FirstTokenRequest.TrySetResult();
+            await TokenGate.Task;
+            return Results.Json(new { errcode = 0, errmsg = "ok", access_token = CurrentToken, expires_in = 7200 });
+        });
+        _app.MapPost("/cgi-bin/message/send", async (HttpRequest request) =>
+        {
+            if (request.Query["access_token"] != CurrentToken)
+            {
+                return Results.Json(new { errcode = 40014, errmsg = "invalid access_token" });
+            }
+
+            _appMessages.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
+            return Results.Json(new { errcode = 0, errmsg = "ok" });
         });
         _app.MapPost("/cgi-bin/message/custom/send", async (HttpRequest request) =>
         {

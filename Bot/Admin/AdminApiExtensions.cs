@@ -1,3 +1,4 @@
+using ChatPost.Bot.Announcements;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class AdminApiExtensions
         var api = endpoints.MapGroup("/api")
             .RequireBearerKey("admin", services => services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey);
         api.MapBroadcastEndpoints();
+        api.MapAnnouncementEndpoints();
         return endpoints;
     }
 }

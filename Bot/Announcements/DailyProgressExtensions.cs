@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Features.StaffProgress;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,9 @@ public static class DailyProgressExtensions
         services.TryAddSingleton<DailyProgressFiguresReader>();
         services.TryAddSingleton<ProgressChartRenderer>();
         services.TryAddSingleton<DailyProgressAnnouncement>();
+        services.TryAddSingleton<DailyProgressSender>();
+        services.TryAddSingleton<IProgressFigures, StaffProgressFigures>();
+        services.AddScoped<DailyProgressJob>();
         return builder;
     }
 }

@@ -14,4 +14,10 @@ internal static partial class DailyProgressLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Daily progress announcement asked for {City}, which is not one of the seventeen cities; composed without a city line")]
     public static partial void UnknownCity(this ILogger logger, string city);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Daily progress announcement of {ReportDay}: {Broadcasts} broadcasts handed to delivery (already sent before: {AlreadySent})")]
+    public static partial void AnnouncementRun(this ILogger logger, DateOnly reportDay, int broadcasts, bool alreadySent);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Daily progress announcement due at {ScheduledFireTime} skipped: {Late} late")]
+    public static partial void AnnouncementSkipped(this ILogger logger, DateTimeOffset scheduledFireTime, TimeSpan late);
 }

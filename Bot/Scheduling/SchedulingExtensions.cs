@@ -1,4 +1,6 @@
+using ChatPost.Bot.Announcements;
 using ChatPost.Bot.Broadcasts;
+using ChatPost.Bot.Dialogs.Postal;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -16,6 +18,7 @@ public static class SchedulingExtensions
         builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>();
         var options = builder.Configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new();
+        var dailyProgress = builder.Configuration.GetSection(DailyProgressOptions.SectionName).Get<DailyProgressOptions>() ?? new();
 
         builder.Services.AddQuartz(quartz =>
         {
@@ -25,6 +28,13 @@ public static class SchedulingExtensions
                 scheduler.SchedulerId = "AUTO";
             });
             quartz.AddJob<ScheduledBroadcastJob>(job => job.WithIdentity(BroadcastScheduler.JobKey).StoreDurably());
+            quartz.AddJob<DailyProgressJob>(job => job.WithIdentity(DailyProgressJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity("daily-progress", "announcements")
+                .ForJob(DailyProgressJob.Key)
+                .WithCronSchedule(dailyProgress.Cron, cron => cron.InTimeZone(ChinaTime.Zone)
+                    // Late but within the job's window (the process was restarting): fire once now; the job skips later ones.
+                    .WithMisfireHandlingInstructionFireAndProceed()));
             if (options.Clustered && options.ConnectionString.Length > 0)
             {
                 quartz.UsePersistentStore(store =>

@@ -1,0 +1,119 @@
+using ChatPost.Bot.Broadcasts;
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.Tests.Support;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatPost.Bot.Tests.Broadcasts;
+
+/// <summary>The Redis store and its in-memory twin pass the same tests.</summary>
+public class BroadcastStoreTests
+{
+    public static TheoryData<string> Stores => ["redis", "memory"];
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task CreateAsync_Immediate_QueuesOneDeliveryPerGroupOnce(string kind)
+    {
+        var sut = CreateSut(kind);
+
+        var (id, created) = await sut.CreateAsync(Broadcast("b1", at: null), "key-1", Audit("b1"), default);
+        var again = await sut.CreateAsync(Broadcast("b2", at: null), "key-1", Audit("b2"), default);
+        var tickets = await sut.TakeAsync("c1", 10, default);
+
+        Assert.Equal(("b1", true), (id, created));
+        Assert.Equal(("b1", false), again);
+        Assert.Equal(["g1", "g2", "g3"], tickets.Select(ticket => ticket.GroupId).Order());
+        Assert.All(tickets, ticket => Assert.Equal("b1", ticket.BroadcastId));
+        Assert.Equal(BroadcastState.Sending, await sut.GetStateAsync("b1", default));
+        Assert.Null(await sut.GetAsync("b2", default));
+        Assert.All((await sut.GetDeliveriesAsync("b1", default)).Values, delivery => Assert.Equal(DeliveryState.Pending, delivery));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task ReclaimAsync_UnacknowledgedAfterIdleTime_IsTakenOverOnceAndAcknowledgedIsNot(string kind)
+    {
+        var sut = CreateSut(kind);
+        await sut.CreateAsync(Broadcast("b1", at: null), null, Audit("b1"), default);
+        var taken = await sut.TakeAsync("dead-replica", 10, default);
+        await sut.AcknowledgeAsync(taken[0], default);
+
+        var tooEarly = await sut.ReclaimAsync("survivor", TimeSpan.FromMinutes(10), 10, default);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var reclaimed = await sut.ReclaimAsync("survivor", TimeSpan.Zero, 10, default);
+
+        Assert.Empty(tooEarly);
+        Assert.Equal(taken.Skip(1).Select(ticket => ticket.EntryId).Order(), reclaimed.Select(ticket => ticket.EntryId).Order());
+        Assert.Empty(await sut.TakeAsync("survivor", 10, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task ReleaseAsync_Scheduled_QueuesOnceAndCancelAfterwardsFails(string kind)
+    {
+        var sut = CreateSut(kind);
+        await sut.CreateAsync(Broadcast("b1", at: _time.GetUtcNow().AddHours(1), requestedBy: "boss"), null, Audit("b1"), default);
+
+        var queuedBefore = await sut.TakeAsync("c1", 10, default);
+        var latest = await sut.LatestScheduledByAsync("boss", default);
+        var scheduled = await sut.ScheduledAsync(default);
+        var released = await sut.ReleaseAsync("b1", default);
+        var releasedAgain = await sut.ReleaseAsync("b1", default);
+        var cancelled = await sut.CancelAsync("b1", Audit("b1"), default);
+
+        Assert.Empty(queuedBefore);
+        Assert.Equal("b1", latest);
+        Assert.Equal(("b1", _time.GetUtcNow().AddHours(1)), Assert.Single(scheduled));
+        Assert.True(released);
+        Assert.False(releasedAgain);
+        Assert.False(cancelled);
+        Assert.Equal(3, (await sut.TakeAsync("c1", 10, default)).Count);
+        Assert.Null(await sut.LatestScheduledByAsync("boss", default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task CancelAsync_Scheduled_NeverQueuesAndIsAudited(string kind)
+    {
+        var sut = CreateSut(kind);
+        await sut.CreateAsync(Broadcast("b1", at: _time.GetUtcNow().AddHours(1), requestedBy: "boss"), null, Audit("b1"), default);
+
+        var cancelled = await sut.CancelAsync("b1", Audit("b1", "cancelled"), default);
+        var released = await sut.ReleaseAsync("b1", default);
+
+        Assert.True(cancelled);
+        Assert.False(released);
+        Assert.Equal(BroadcastState.Cancelled, await sut.GetStateAsync("b1", default));
+        Assert.Empty(await sut.TakeAsync("c1", 10, default));
+        Assert.Empty(await sut.ScheduledAsync(default));
+        Assert.Equal(["cancelled", "accepted"], (await sut.ReadAuditAsync(10, default)).Select(entry => entry.Action));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task SaveDeliveryAsync_AndSummaryClaim_AreKeptPerGroupAndOnce(string kind)
+    {
+        var sut = CreateSut(kind);
+        await sut.CreateAsync(Broadcast("b1", at: null), null, Audit("b1"), default);
+        var sent = new DeliveryState(DeliveryStatus.Sent, 2, 1, null, _time.GetUtcNow());
+
+        await sut.SaveDeliveryAsync("b1", "g2", sent, default);
+
+        Assert.Equal(sent, await sut.GetDeliveryAsync("b1", "g2", default));
+        Assert.Equal(DeliveryState.Pending, await sut.GetDeliveryAsync("b1", "g1", default));
+        Assert.True(await sut.TryClaimSummaryAsync("b1", default));
+        Assert.False(await sut.TryClaimSummaryAsync("b1", default));
+    }
+
+    private IBroadcastStore CreateSut(string kind) => kind == "redis"
+        ? new RedisBroadcastStore(new RedisConnection(TestRedis.Connection, Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix(kind) })))
+        : new MemoryBroadcastStore(_time);
+
+    private Broadcast Broadcast(string id, DateTimeOffset? at, string? requestedBy = null) =>
+        new(id, requestedBy, "api", "标题", [BroadcastPart.Text("内容"), BroadcastPart.Markdown("**md**")], ["g1", "g2", "g3"], _time.GetUtcNow(), at);
+
+    private AuditEntry Audit(string id, string action = "accepted") => new(_time.GetUtcNow(), "boss", action, id, "api", "3 groups");
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using ChatPost.Bot.Broadcasts;
+
+namespace ChatPost.Bot.Announcements;
+
+/// <summary>
+/// Sends the daily progress announcement of a report day to every group whose <c>Announcements</c> include
+/// <c>daily-progress</c>: one broadcast per city (its groups get their city's line; province groups none), each
+/// keyed by (announcement, city, day) so that a second run — the job firing twice, a replica racing another — sends
+/// nothing again. <c>force</c> sends anyway.
+/// </summary>
+public sealed class DailyProgressSender(DailyProgressAnnouncement announcement, BroadcastService broadcasts, StaffDirectory directory)
+{
+    public const string Name = StaffOptionsValidator.DailyProgress;
+
+    /// <summary>Composes and hands the announcement of <paramref name="reportDay"/> to delivery.</summary>
+    public async Task<AnnouncementRun> SendAsync(DateOnly reportDay, bool force, CancellationToken cancellationToken)
+    {
+        var runs = new List<(string Id, bool Created)>();
+        foreach (var cityGroups in directory.GroupsReceiving(Name).GroupBy(group => group.City))
+        {
+            var composed = await announcement.ComposeAsync(reportDay, cityGroups.Key, cancellationToken);
+            IReadOnlyList<BroadcastPart> parts =
+                [BroadcastPart.Markdown(composed.Markdown), .. composed.Charts.Select(chart => BroadcastPart.Image(chart.Png.Span))];
+            var day = reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var key = force ? null : $"announcement:{Name}:{day}:{cityGroups.Key ?? "province"}";
+            runs.Add(await broadcasts.AnnounceAsync($"每日通报 {day}", parts, [.. cityGroups.Select(group => group.Id)], key, cancellationToken));
+        }
+
+        return new AnnouncementRun(reportDay, [.. runs.Select(run => run.Id)], runs.Count > 0 && runs.All(run => !run.Created));
+    }
+}
+
+/// <summary>What a run of an announcement did: the broadcasts (one per city), and whether all had been sent before.</summary>
+public sealed record AnnouncementRun(DateOnly ReportDay, IReadOnlyList<string> Broadcasts, bool AlreadySent);
