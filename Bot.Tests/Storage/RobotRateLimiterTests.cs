@@ -13,6 +13,9 @@ public class RobotRateLimiterTests
     private static readonly string RobotA = Hash("robot-a");
     private static readonly string RobotB = Hash("robot-b");
 
+    /// <summary>A minute, and a second for network latency.</summary>
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
+
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-03-02T08:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture));
 
     [Theory]
@@ -35,7 +38,7 @@ public class RobotRateLimiterTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task TryAcquireAsync_OverTheLimit_RefusesUntilTheOldestSendLeavesTheMinute(bool redis)
+    public async Task TryAcquireAsync_OverTheLimit_RefusesUntilTheOldestSendLeavesTheWindow(bool redis)
     {
         var sut = CreateSut(redis);
         await sut.TryAcquireAsync(RobotA, 3, default);
@@ -45,12 +48,12 @@ public class RobotRateLimiterTests
         _time.Advance(TimeSpan.FromSeconds(20));
 
         var refused = await sut.TryAcquireAsync(RobotA, 3, default);
-        _time.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(1));
+        _time.Advance(TimeSpan.FromSeconds(31) - TimeSpan.FromMilliseconds(1));
         var stillRefused = await sut.TryAcquireAsync(RobotA, 3, default);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         var admitted = await sut.TryAcquireAsync(RobotA, 3, default);
 
-        Assert.Equal(RobotRateDecision.Refused(TimeSpan.FromSeconds(30)), refused);
+        Assert.Equal(RobotRateDecision.Refused(TimeSpan.FromSeconds(31)), refused); // a minute and a second after the first
         Assert.Equal(RobotRateDecision.Refused(TimeSpan.FromMilliseconds(1)), stillRefused);
         Assert.True(admitted.IsAdmitted);
     }
@@ -69,7 +72,7 @@ public class RobotRateLimiterTests
         var full = await sut.TryAcquireAsync(RobotA, 20, default);
         var other = await sut.TryAcquireAsync(RobotB, 20, default);
 
-        Assert.Equal(RobotRateDecision.Refused(TimeSpan.FromMinutes(1)), full);
+        Assert.Equal(RobotRateDecision.Refused(Window), full);
         Assert.True(other.IsAdmitted);
     }
 
@@ -88,7 +91,7 @@ public class RobotRateLimiterTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task MarkSaturatedAsync_RobotWithRoom_RefusesEveryoneForAFullMinute(bool redis)
+    public async Task MarkSaturatedAsync_RobotWithRoom_RefusesEveryoneForAFullWindow(bool redis)
     {
         var sut = CreateSut(redis);
         await sut.TryAcquireAsync(RobotA, 20, default);
@@ -96,10 +99,10 @@ public class RobotRateLimiterTests
 
         await sut.MarkSaturatedAsync(RobotA, 20, default);
         var refused = await sut.TryAcquireAsync(RobotA, 20, default);
-        _time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(Window);
         var admitted = await sut.TryAcquireAsync(RobotA, 20, default);
 
-        Assert.Equal(RobotRateDecision.Refused(TimeSpan.FromMinutes(1)), refused);
+        Assert.Equal(RobotRateDecision.Refused(Window), refused);
         Assert.True(admitted.IsAdmitted);
     }
 
@@ -116,7 +119,7 @@ public class RobotRateLimiterTests
     }
 
     [Fact]
-    public async Task TryAcquireAsync_OnRedis_KeepsOnlyTheHashWithAMinuteToLive()
+    public async Task TryAcquireAsync_OnRedis_KeepsOnlyTheHashForAWindow()
     {
         var prefix = TestRedis.Prefix();
         var sut = CreateSut(redis: true, prefix);
@@ -127,7 +130,7 @@ public class RobotRateLimiterTests
         var key = prefix + "robot:sends:" + RobotA;
         Assert.Equal(1, await database.SortedSetLengthAsync(key));
         var timeToLive = await database.KeyTimeToLiveAsync(key);
-        Assert.InRange(timeToLive!.Value, TimeSpan.FromSeconds(50), TimeSpan.FromMinutes(1));
+        Assert.InRange(timeToLive!.Value, TimeSpan.FromSeconds(50), Window);
     }
 
     private IRobotRateLimiter CreateSut(bool redis, string? prefix = null) => redis

@@ -6,7 +6,7 @@ namespace ChatPost.Bot.Storage;
 /// <see cref="IRobotRateLimiter"/> on Redis: one sorted set of send times per robot, trimmed, counted and
 /// extended in one Lua script, so replicas racing for the last slot cannot both take it. Times come from the
 /// caller's <see cref="TimeProvider"/> (replica clocks are NTP-synchronised; a skew of a few milliseconds moves
-/// a slot by as much). The set expires a minute after its newest send.
+/// a slot by as much). The set expires a window after its newest send.
 /// </summary>
 public sealed class RedisRobotRateLimiter(RedisConnection redis, TimeProvider time) : IRobotRateLimiter
 {
@@ -31,7 +31,7 @@ public sealed class RedisRobotRateLimiter(RedisConnection redis, TimeProvider ti
         return wait
         """;
 
-    // Adds a full window's worth of sends at "now", so the next slot frees a whole minute from now.
+    // Adds a full window's worth of sends at "now", so the next slot frees a whole window from now.
     private const string SaturateScript = """
         local now = tonumber(ARGV[1])
         local window = tonumber(ARGV[2])

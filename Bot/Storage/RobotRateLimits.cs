@@ -5,8 +5,11 @@ namespace ChatPost.Bot.Storage;
 /// <summary>What both <see cref="IRobotRateLimiter"/> twins share.</summary>
 internal static class RobotRateLimits
 {
-    /// <summary>WeCom counts a robot's messages per minute.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// WeCom counts a robot's messages per minute as they arrive; the limiter counts them as they leave. The extra
+    /// second keeps a message that travels faster than the one sent a minute before it from arriving 21st.
+    /// </summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1);
 
     public static readonly long WindowMilliseconds = (long)Window.TotalMilliseconds;
 
