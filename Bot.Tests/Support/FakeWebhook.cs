@@ -171,10 +171,13 @@ public sealed class FakeWebhook : IAsyncDisposable
 
         if (errorCode == 0 && fault?.HoldsAnswer == true)
         {
-            await Task.WhenAny(_release.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
-            if (context.RequestAborted.IsCancellationRequested)
+            try
             {
-                return;
+                await _release.Task.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up waiting
             }
         }
 
