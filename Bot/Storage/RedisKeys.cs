@@ -18,6 +18,12 @@ internal static class RedisKeys
     /// <summary>A mutual-exclusion lock.</summary>
     public static RedisKey Lock(string name) => "lock:" + name;
 
+    /// <summary>
+    /// The send times of one WeCom group robot in its rolling minute (a sorted set scored in Unix milliseconds),
+    /// keyed by the SHA-256 of the webhook key: the key itself is a secret and never reaches Redis.
+    /// </summary>
+    public static RedisKey RobotSends(string webhookKeyHash) => "robot:sends:" + webhookKeyHash;
+
     /// <summary>The cached access_token of one WeChat or WeCom account.</summary>
     public static RedisKey AccessToken(string account) => "token:" + account;
 
