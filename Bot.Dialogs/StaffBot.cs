@@ -31,7 +31,8 @@ public sealed class StaffBot(ConversationState conversationState, CitizenRecogni
         var text = turnContext.Activity.Text?.Trim() ?? "";
         var today = ChinaTime.Today(time);
         var context = await DialogContext.CreateAsync(turnContext, recognizer.Recognize(text, today), dialogs, _dialogState, cancellationToken);
-        if (context.WaitingDialog is { } waiting && waiting.Accepts(context))
+        // A draft waiting for "确认" keeps the conversation, unless the member asks for progress figures instead.
+        if (context.WaitingDialog is { } waiting && (waiting.Accepts(context) || ProgressQuery.TryRead(context.Understood, today) is null))
         {
             await context.ContinueAsync(cancellationToken);
             return;

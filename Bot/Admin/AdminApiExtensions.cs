@@ -23,7 +23,7 @@ public static class AdminApiExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/api")
-            .RequireBearerKey("admin", services => services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey);
+            .RequireBearerKey("admin", "Admin:ApiKey", services => services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey);
         api.MapBroadcastEndpoints();
         api.MapAnnouncementEndpoints();
         return endpoints;

@@ -28,9 +28,7 @@ public static class DailyProgressExtensions
         services.TryAddSingleton<DailyProgressFiguresReader>();
         services.TryAddSingleton<ProgressChartRenderer>();
         services.TryAddSingleton<DailyProgressAnnouncement>();
-        services.TryAddSingleton<DailyProgressSender>();
         services.TryAddSingleton<IProgressFigures, StaffProgressFigures>();
-        services.AddScoped<DailyProgressJob>();
         return builder;
     }
 }

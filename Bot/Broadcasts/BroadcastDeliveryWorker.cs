@@ -115,28 +115,39 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
         var group = directory.FindGroup(ticket.GroupId);
         state = group is null
             ? state with { Status = DeliveryStatus.Failed, Error = "该群已不在配置中" }
-            : await SendRemainingPartsAsync(broadcast, group, state, stoppingToken);
-        await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, stoppingToken);
+            : await SendRemainingPartsAsync(ticket, broadcast, group, state, stoppingToken);
+        // What was sent is recorded even during shutdown: otherwise the replica that takes over would send it again.
+        await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, CancellationToken.None);
         if (!state.IsFinal)
         {
             logger.DeliveryWillRetry(ticket.BroadcastId, ticket.GroupId, state.Attempts, state.Error);
             return; // Unacknowledged: taken over again after RetryAfter.
         }
 
-        await store.AcknowledgeAsync(ticket, stoppingToken);
+        await store.AcknowledgeAsync(ticket, CancellationToken.None);
         logger.DeliveryFinished(ticket.BroadcastId, ticket.GroupId, state.Status, state.Error);
-        await completion.CheckAsync(broadcast, stoppingToken);
+        await completion.CheckAsync(broadcast, CancellationToken.None);
     }
 
-    private async Task<DeliveryState> SendRemainingPartsAsync(Broadcast broadcast, GroupOptions group, DeliveryState state, CancellationToken stoppingToken)
+    private async Task<DeliveryState> SendRemainingPartsAsync(DeliveryTicket ticket, Broadcast broadcast, GroupOptions group, DeliveryState state,
+        CancellationToken stoppingToken)
     {
-        for (var part = state.PartsSent; part < broadcast.Parts.Count; part++)
+        // Split here rather than in the client, one message per send: a retry then resumes after the messages that
+        // arrived instead of repeating the first part of a long text.
+        var messages = broadcast.Parts.SelectMany(part => RobotMessageSplitter.Split(ToRobotMessage(part))).ToList();
+        for (var part = state.PartsSent; part < messages.Count; part++)
         {
-            var result = await robots.SendAsync(group.WebhookKey, ToRobotMessage(broadcast.Parts[part]), stoppingToken);
+            var result = await robots.SendAsync(group.WebhookKey, messages[part], stoppingToken);
             var ambiguous = state.MayHaveDuplicate || result.Ambiguous;
             if (result.Sent)
             {
                 state = state with { PartsSent = part + 1, MayHaveDuplicate = ambiguous };
+                if (state.PartsSent < messages.Count)
+                {
+                    // Progress of a long delivery (an announcement and its charts) survives a crash between parts.
+                    await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, CancellationToken.None);
+                }
+
                 continue;
             }
 

@@ -1,18 +1,33 @@
 namespace ChatPost.Bot.Broadcasts;
 
 /// <summary>
-/// At start, makes sure every broadcast that is still scheduled in storage has its trigger: the in-memory
-/// Quartz store forgets triggers on restart, and a broadcast must not.
+/// After start, makes sure every broadcast that is still scheduled in storage has its trigger: the in-memory
+/// Quartz store forgets triggers on restart, and a broadcast must not. Retries until storage answers, so a Redis
+/// outage at start delays this instead of failing the start.
 /// </summary>
-public sealed class BroadcastScheduleRestorer(IBroadcastStore store, BroadcastScheduler scheduler) : IHostedService
+public sealed class BroadcastScheduleRestorer(IBroadcastStore store, BroadcastScheduler scheduler, TimeProvider time,
+    ILogger<BroadcastScheduleRestorer> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var (id, at) in await store.ScheduledAsync(cancellationToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await scheduler.ScheduleAsync(id, at, cancellationToken);
+            try
+            {
+                foreach (var (id, at) in await store.ScheduledAsync(stoppingToken))
+                {
+                    await scheduler.ScheduleAsync(id, at, stoppingToken);
+                }
+
+                return;
+            }
+            catch (Exception exception) when (exception is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                logger.ScheduleRestoreFailed(exception);
+                await Task.Delay(RetryAfter, time, stoppingToken);
+            }
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

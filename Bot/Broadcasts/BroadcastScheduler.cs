@@ -24,9 +24,9 @@ public sealed class BroadcastScheduler(ISchedulerFactory schedulers)
             .UsingJobData(BroadcastIdKey, id)
             .StartAt(at)
             // A broadcast that came due while no replica ran is sent as soon as one runs again.
-            .WithSimpleSchedule(schedule => schedule.WithMisfireHandlingInstructionFireNow())
+            .WithSimpleSchedule(schedule => schedule.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(trigger, cancellationToken);
+        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
     }
 
     /// <summary>Removes the trigger of broadcast <paramref name="id"/>, if any.</summary>

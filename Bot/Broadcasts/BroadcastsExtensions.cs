@@ -33,7 +33,6 @@ public static class BroadcastsExtensions
         services.AddSingleton<BroadcastService>();
         services.AddSingleton<IBroadcastRequests>(provider => provider.GetRequiredService<BroadcastService>());
         services.AddSingleton<BroadcastCompletion>();
-        services.AddScoped<ScheduledBroadcastJob>();
         services.AddHostedService<BroadcastDeliveryWorker>();
         services.AddHostedService<BroadcastScheduleRestorer>();
         return builder;

@@ -29,4 +29,7 @@ internal static partial class BroadcastsLog
 
     [LoggerMessage(EventId = 3158, Level = LogLevel.Information, Message = "Broadcast {BroadcastId} cancelled by {Actor}")]
     public static partial void BroadcastCancelled(this ILogger logger, string broadcastId, string actor);
+
+    [LoggerMessage(EventId = 3159, Level = LogLevel.Warning, Message = "Could not restore the schedule of timed broadcasts yet; retrying")]
+    public static partial void ScheduleRestoreFailed(this ILogger logger, Exception exception);
 }

@@ -1,5 +1,6 @@
 using ChatPost.Bot.Channels.OfficialAccount;
 using ChatPost.Bot.Channels.WeCom;
+using ChatPost.Bot.Channels.WeCom.GroupRobot;
 using ChatPost.Bot.WeChat;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,7 @@ public static class ChannelsExtensions
         services.AddSingleton<WeComChannel>();
         services.AddSingleton<IWeChatChannel>(provider => provider.GetRequiredService<WeComChannel>());
         services.AddSingleton<WeComCallback>();
+        builder.AddGroupRobot();
         return builder;
     }
 

@@ -30,7 +30,7 @@ public static class BearerKey
     /// An endpoint filter for a group of endpoints: 404 while the key is empty (the API is off), 401 with a log
     /// line for a missing or wrong key.
     /// </summary>
-    public static TBuilder RequireBearerKey<TBuilder>(this TBuilder builder, string apiName, Func<IServiceProvider, string> apiKey)
+    public static TBuilder RequireBearerKey<TBuilder>(this TBuilder builder, string apiName, string settingName, Func<IServiceProvider, string> apiKey)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -40,7 +40,7 @@ public static class BearerKey
             var key = apiKey(http.RequestServices);
             if (key.Length == 0)
             {
-                return TypedResults.Problem(detail: $"The {apiName} API is disabled: its key is not configured.", statusCode: StatusCodes.Status404NotFound);
+                return TypedResults.Problem(detail: $"The {apiName} API is disabled: {settingName} is not set.", statusCode: StatusCodes.Status404NotFound);
             }
 
             if (!Matches(http.Request.Headers.Authorization, key))

@@ -25,7 +25,7 @@ public static class IngestionEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api/ingest")
-            .RequireBearerKey("ingestion", services => services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKey);
+            .RequireBearerKey("ingestion", "Ingest:ApiKey", services => services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKey);
         group.MapPost("/shipments", IngestShipmentsAsync);
         group.MapPost("/invoice-applications", IngestInvoiceApplicationsAsync);
         return endpoints;

@@ -9,7 +9,7 @@ namespace ChatPost.Bot.Ingestion;
 /// One ingestion request, in order: API switched on (404), bearer key (401), body size (413), JSON array (400),
 /// record count (413), records one by one, store, answer (200, or 422 when every record was rejected).
 /// </summary>
-public sealed class IngestionHandler(IIngestionStore store, IOptions<IngestOptions> options, TimeProvider time, ILogger<IngestionHandler> logger)
+public sealed class IngestionHandler(IIngestionStore store, TimeProvider time, ILogger<IngestionHandler> logger)
 {
     /// <summary>Handles <c>POST /api/ingest/shipments</c>.</summary>
     public Task<Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult>> IngestShipmentsAsync(

@@ -9,7 +9,7 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers) : IHealth
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        return scheduler.IsStarted && !scheduler.InStandbyMode && !scheduler.IsShutdown
+        return await scheduler.GetStatus(cancellationToken) == SchedulerStatus.Running
             ? HealthCheckResult.Healthy($"Quartz {scheduler.SchedulerInstanceId} running")
             : HealthCheckResult.Unhealthy("The Quartz scheduler is not running");
     }

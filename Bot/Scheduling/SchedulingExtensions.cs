@@ -9,8 +9,9 @@ namespace ChatPost.Bot.Scheduling;
 public static class SchedulingExtensions
 {
     /// <summary>
-    /// Quartz with its jobs registered explicitly: the in-memory store on one node, or the clustered ADO store on
-    /// PostgreSQL (<c>Scheduler:Clustered</c>). The scheduler stops with the host and waits for running jobs.
+    /// Quartz with its jobs (timed broadcasts, the daily progress announcement and its sender) registered explicitly:
+    /// the in-memory store on one node, or the clustered ADO store on PostgreSQL (<c>Scheduler:Clustered</c>). The
+    /// scheduler stops with the host and waits for running jobs.
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
@@ -24,8 +25,8 @@ public static class SchedulingExtensions
         {
             quartz.ConfigureScheduler(scheduler =>
             {
-                scheduler.SchedulerName = "ChatPost";
-                scheduler.SchedulerId = "AUTO";
+                scheduler.InstanceName = "ChatPost";
+                scheduler.GenerateInstanceId = true;
             });
             quartz.AddJob<ScheduledBroadcastJob>(job => job.WithIdentity(BroadcastScheduler.JobKey).StoreDurably());
             quartz.AddJob<DailyProgressJob>(job => job.WithIdentity(DailyProgressJob.Key).StoreDurably());
@@ -34,7 +35,7 @@ public static class SchedulingExtensions
                 .ForJob(DailyProgressJob.Key)
                 .WithCronSchedule(dailyProgress.Cron, cron => cron.InTimeZone(ChinaTime.Zone)
                     // Late but within the job's window (the process was restarting): fire once now; the job skips later ones.
-                    .WithMisfireHandlingInstructionFireAndProceed()));
+                    .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             if (options.Clustered && options.ConnectionString.Length > 0)
             {
                 quartz.UsePersistentStore(store =>
@@ -49,6 +50,10 @@ public static class SchedulingExtensions
                 quartz.UseInMemoryStore(_ => { });
             }
         });
+        // Every job explicitly, so that ValidateOnBuild covers what they need.
+        builder.Services.AddScoped<ScheduledBroadcastJob>();
+        builder.Services.AddScoped<DailyProgressJob>();
+        builder.Services.AddSingleton<DailyProgressSender>();
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         return builder;

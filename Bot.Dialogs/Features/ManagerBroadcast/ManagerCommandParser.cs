@@ -16,7 +16,10 @@ public static partial class ManagerCommandParser
     public static ManagerCommand? Parse(string text, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = ChineseScript.ToSimplified(text).Trim();
+        // Commands are read on the folded text (Simplified, half-width); the content is cut from what the manager
+        // typed. Folding keeps every character's index, so positions carry over.
+        var typed = text.Trim();
+        var folded = ChineseScript.ToSimplified(typed);
         if (Confirm().IsMatch(folded))
         {
             return new ManagerCommand(ManagerCommandKind.Confirm);
@@ -33,41 +36,43 @@ public static partial class ManagerCommandParser
         }
 
         DateTimeOffset? at = null;
-        var scheduled = Scheduled().Match(folded);
-        if (scheduled.Success)
+        var start = 0;
+        if (folded.StartsWith("定时", StringComparison.Ordinal))
         {
-            at = ReadTime(scheduled.Groups["when"].Value, now);
+            var scheduled = Scheduled().Match(folded);
+            at = scheduled.Success ? ReadTime(scheduled.Groups["when"].Value, now) : null;
             if (at is null || at <= now)
             {
                 return new ManagerCommand(ManagerCommandKind.BadTime);
             }
 
-            folded = scheduled.Groups["rest"].Value;
+            start = scheduled.Groups["rest"].Index;
         }
 
-        var broadcast = Broadcast().Match(folded);
+        var broadcast = Broadcast().Match(folded, start);
         if (!broadcast.Success)
         {
             return null;
         }
 
-        var (cities, content) = SplitCities(broadcast.Groups["body"].Value.Trim());
+        var body = broadcast.Groups["body"];
+        var (cities, content) = SplitCities(folded.Substring(body.Index, body.Length), typed.Substring(body.Index, body.Length));
         return content.Length == 0 ? null : new ManagerCommand(ManagerCommandKind.Broadcast, content, cities, at);
     }
 
-    private static (IReadOnlyList<string> Cities, string Content) SplitCities(string body)
+    private static (IReadOnlyList<string> Cities, string Content) SplitCities(string folded, string typed)
     {
-        var colon = body.IndexOfAny([':', '：']);
+        var colon = folded.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {
-            return ([], body);
+            return ([], typed.Trim());
         }
 
-        var names = body[..colon].Split([' ', '、', ',', '，', '和'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var names = folded[..colon].Split([' ', '、', ',', '和'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var cities = names.Select(Canonical).ToList();
         return cities.All(city => city is not null) && cities.Count > 0
-            ? ([.. cities.Select(city => city!)], body[(colon + 1)..].Trim())
-            : ([], body);
+            ? ([.. cities.Select(city => city!)], typed[(colon + 1)..].Trim())
+            : ([], typed.Trim());
     }
 
     private static string? Canonical(string name) =>
@@ -118,12 +123,12 @@ public static partial class ManagerCommandParser
     [GeneratedRegex(@"^(取消|算了|不发了|取消发送)[。!！]?$")]
     private static partial Regex Cancel();
 
-    [GeneratedRegex(@"^定时\s*(?<when>(?:今天|明天|后天|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}[日号])?\s*\d{1,2}[:：]\d{2})\s*(?<rest>.+)$")]
+    [GeneratedRegex(@"^定时\s*(?<when>\S{0,12}?\s?\d{1,2}[:：]\d{2})\s*(?<rest>.+)$")]
     private static partial Regex Scheduled();
 
     [GeneratedRegex(@"^(?:(?<relative>今天|明天|后天)|(?<iso>\d{4}-\d{2}-\d{2})|(?<month>\d{1,2})月(?<day>\d{1,2})[日号])?\s*(?<time>\d{1,2}[:：]\d{2})$")]
     private static partial Regex When();
 
-    [GeneratedRegex(@"^(通报|广播|群发)[\s:：]*(?<body>.+)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"\G(通报|广播|群发)[\s:：]*(?<body>.+)$", RegexOptions.Singleline)]
     private static partial Regex Broadcast();
 }

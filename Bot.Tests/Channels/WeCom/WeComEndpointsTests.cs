@@ -56,6 +56,34 @@ public class WeComEndpointsTests
         Assert.Equal(StaffProgressReplies.Menu, reply["Content"]);
     }
 
+    [Fact]
+    public async Task Post_ManagerBroadcastsInChat_PreviewConfirmDeliveredAndSummarised()
+    {
+        await using var webhook = await FakeWebhook.StartAsync();
+        await using var api = await FakeWeChatApi.StartAsync();
+        var settings = StaffSetup.Settings(webhook, api, ["恩施", "孝感", "武汉"]);
+        foreach (var (key, value) in Settings())
+        {
+            settings[key] = value;
+        }
+
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, settings);
+        var client = factory.CreateClient();
+
+        var preview = await SendTextAsync(client, StaffSetup.ProvinceManager, "广播 恩施 孝感：明早8点召开视频会", 88001);
+        var accepted = await SendTextAsync(client, StaffSetup.ProvinceManager, "确认", 88002);
+        var enshi = await webhook.WaitForMessagesAsync(StaffSetup.Key(0), 1);
+        var xiaogan = await webhook.WaitForMessagesAsync(StaffSetup.Key(1), 1);
+        var summary = (string?)(await api.TakeAppMessagesAsync(1))[0]["text"]!["content"];
+
+        Assert.StartsWith("将立即发送给 2 个工作群", preview, StringComparison.Ordinal);
+        Assert.StartsWith("已受理（编号 b", accepted, StringComparison.Ordinal);
+        Assert.Equal("明早8点召开视频会", Assert.Single(enshi).Content);
+        Assert.Equal("明早8点召开视频会", Assert.Single(xiaogan).Content);
+        Assert.Empty(webhook.MessagesFor(StaffSetup.Key(2)));
+        Assert.EndsWith("已送达 2/2 个工作群。", summary, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("plaintext")]
     [InlineData("wrong-corp")]
@@ -73,6 +101,14 @@ public class WeComEndpointsTests
             new StringContent(body, Encoding.UTF8, "text/xml"));
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, response.StatusCode.ToString());
+    }
+
+    private async Task<string> SendTextAsync(HttpClient client, string user, string text, long msgId)
+    {
+        var (request, nonce) = Push($"<xml><ToUserName><![CDATA[{CorpId}]]></ToUserName><FromUserName><![CDATA[{user}]]></FromUserName>" +
+            $"<CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{text}]]></Content><MsgId>{msgId}</MsgId><AgentID>1000002</AgentID></xml>");
+        var response = await client.SendAsync(request);
+        return Open(await response.Content.ReadAsStringAsync(), nonce)["Content"];
     }
 
     private (HttpRequestMessage Request, string Nonce) Push(string xml)
@@ -94,12 +130,14 @@ public class WeComEndpointsTests
         return reply;
     }
 
-    private static ChatPostFactory Factory(string maxSkew = "300") => new(TestRedis.Prefix(), settings: new Dictionary<string, string?>
+    private static ChatPostFactory Factory(string maxSkew = "300") => new(TestRedis.Prefix(), settings: Settings(maxSkew));
+
+    private static Dictionary<string, string?> Settings(string maxSkew = "300") => new()
     {
         ["WeCom:CorpId"] = CorpId,
         ["WeCom:AgentId"] = "1000002",
         ["WeCom:Token"] = Token,
         ["WeCom:EncodingAESKey"] = EncodingAesKey,
         ["WeChat:MaxTimestampSkewSeconds"] = maxSkew,
-    });
+    };
 }
