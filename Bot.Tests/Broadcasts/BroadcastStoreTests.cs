@@ -100,10 +100,15 @@ public class BroadcastStoreTests
         await sut.CreateAsync(Broadcast("b1", at: null), null, Audit("b1"), default);
         var sent = new DeliveryState(DeliveryStatus.Sent, 2, 1, null, _time.GetUtcNow());
 
-        await sut.SaveDeliveryAsync("b1", "g2", sent, default);
+        var afterFirst = await sut.SaveDeliveryAsync("b1", "g2", sent, default);
+        var afterAgain = await sut.SaveDeliveryAsync("b1", "g2", sent, default);
+        var afterPending = await sut.SaveDeliveryAsync("b1", "g1", DeliveryState.Pending with { Attempts = 1 }, default);
 
+        Assert.Equal([2L, 2L, 2L], new[] { afterFirst, afterAgain, afterPending });
         Assert.Equal(sent, await sut.GetDeliveryAsync("b1", "g2", default));
-        Assert.Equal(DeliveryState.Pending, await sut.GetDeliveryAsync("b1", "g1", default));
+        Assert.Equal(1, (await sut.GetDeliveryAsync("b1", "g1", default))!.Attempts);
+        Assert.Equal(1L, await sut.SaveDeliveryAsync("b1", "g1", sent, default));
+        Assert.Equal(0L, await sut.SaveDeliveryAsync("b1", "g3", sent, default));
         Assert.True(await sut.TryClaimSummaryAsync("b1", default));
         Assert.False(await sut.TryClaimSummaryAsync("b1", default));
     }

@@ -10,14 +10,16 @@ namespace ChatPost.Bot.Broadcasts;
 public sealed class BroadcastCompletion(IBroadcastStore store, WeComChannel wecom, StaffDirectory directory, TimeProvider time,
     ILogger<BroadcastCompletion> logger)
 {
-    public async Task CheckAsync(Broadcast broadcast, CancellationToken cancellationToken)
+    /// <summary>Called when the last delivery became final; the first caller (of any replica) audits and reports.</summary>
+    public async Task CompleteAsync(Broadcast broadcast, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(broadcast);
-        var deliveries = await store.GetDeliveriesAsync(broadcast.Id, cancellationToken);
-        if (deliveries.Values.Any(delivery => !delivery.IsFinal) || !await store.TryClaimSummaryAsync(broadcast.Id, cancellationToken))
+        if (!await store.TryClaimSummaryAsync(broadcast.Id, cancellationToken))
         {
             return;
         }
+
+        var deliveries = await store.GetDeliveriesAsync(broadcast.Id, cancellationToken);
 
         var sent = deliveries.Values.Count(delivery => delivery.Status == DeliveryStatus.Sent);
         logger.BroadcastCompleted(broadcast.Id, sent, deliveries.Count);

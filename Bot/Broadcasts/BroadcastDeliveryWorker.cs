@@ -18,6 +18,10 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
     private readonly ConcurrentDictionary<string, DeliveryTicket> _inProgress = new(StringComparer.Ordinal);
     private readonly BroadcastOptions _options = options.Value;
 
+    // Broadcasts never change once accepted: one read per broadcast and replica instead of one per group.
+    private readonly ConcurrentDictionary<string, Broadcast> _broadcasts = new(StringComparer.Ordinal);
+    private const int CachedBroadcasts = 256;
+
     /// <summary>The consumer name of this replica in the delivery queue.</summary>
     public string Consumer => _consumer;
 
@@ -103,7 +107,7 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
 
     private async Task DeliverAsync(DeliveryTicket ticket, CancellationToken stoppingToken)
     {
-        var broadcast = await store.GetAsync(ticket.BroadcastId, stoppingToken);
+        var broadcast = await GetBroadcastAsync(ticket.BroadcastId, stoppingToken);
         var state = await store.GetDeliveryAsync(ticket.BroadcastId, ticket.GroupId, stoppingToken);
         if (broadcast is null || state is null || state.IsFinal)
         {
@@ -117,7 +121,7 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
             ? state with { Status = DeliveryStatus.Failed, Error = "该群已不在配置中" }
             : await SendRemainingPartsAsync(ticket, broadcast, group, state, stoppingToken);
         // What was sent is recorded even during shutdown: otherwise the replica that takes over would send it again.
-        await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, CancellationToken.None);
+        var remaining = await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, CancellationToken.None);
         if (!state.IsFinal)
         {
             logger.DeliveryWillRetry(ticket.BroadcastId, ticket.GroupId, state.Attempts, state.Error);
@@ -126,7 +130,31 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
 
         await store.AcknowledgeAsync(ticket, CancellationToken.None);
         logger.DeliveryFinished(ticket.BroadcastId, ticket.GroupId, state.Status, state.Error);
-        await completion.CheckAsync(broadcast, CancellationToken.None);
+        if (remaining == 0)
+        {
+            await completion.CompleteAsync(broadcast, CancellationToken.None);
+        }
+    }
+
+    private async Task<Broadcast?> GetBroadcastAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_broadcasts.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var broadcast = await store.GetAsync(id, cancellationToken);
+        if (broadcast is not null)
+        {
+            if (_broadcasts.Count >= CachedBroadcasts)
+            {
+                _broadcasts.Clear();
+            }
+
+            _broadcasts[id] = broadcast;
+        }
+
+        return broadcast;
     }
 
     private async Task<DeliveryState> SendRemainingPartsAsync(DeliveryTicket ticket, Broadcast broadcast, GroupOptions group, DeliveryState state,

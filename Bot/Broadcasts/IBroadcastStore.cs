@@ -25,8 +25,11 @@ public interface IBroadcastStore
     /// <summary>One group's delivery state; null when unknown.</summary>
     Task<DeliveryState?> GetDeliveryAsync(string id, string groupId, CancellationToken cancellationToken);
 
-    /// <summary>Records progress of one delivery.</summary>
-    Task SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records progress of one delivery. Returns how many of the broadcast's deliveries are not final yet; a
+    /// delivery counts as final once, however often a final state is saved for it again.
+    /// </summary>
+    Task<long> SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken);
 
     /// <summary>Moves a scheduled broadcast to delivery; false (and nothing happens) unless it is still scheduled.</summary>
     Task<bool> ReleaseAsync(string id, CancellationToken cancellationToken);

@@ -14,6 +14,7 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
     private readonly LinkedList<DeliveryTicket> _queue = new();
     private readonly Dictionary<string, (DeliveryTicket Ticket, DateTimeOffset TakenAt)> _taken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _summaries = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Broadcast, string Group)> _finals = [];
     private readonly List<AuditEntry> _audit = [];
     private long _sequence;
 
@@ -78,16 +79,23 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
         }
     }
 
-    public Task SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken)
+    public Task<long> SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
         {
-            if (_deliveries.TryGetValue(id, out var deliveries))
+            if (!_deliveries.TryGetValue(id, out var deliveries))
             {
-                deliveries[groupId] = state;
+                return Task.FromResult(-1L);
             }
 
-            return Task.CompletedTask;
+            deliveries[groupId] = state;
+            if (state.IsFinal)
+            {
+                _finals.Add((id, groupId));
+            }
+
+            return Task.FromResult((long)deliveries.Keys.Count(group => !_finals.Contains((id, group))));
         }
     }
 

@@ -2,7 +2,7 @@ namespace ChatPost.Bot.Broadcasts;
 
 public sealed partial class RedisBroadcastStore
 {
-    // KEYS: idempotency, broadcast, state, deliveries, stream, scheduled, scheduled-by, audit
+    // KEYS: idempotency, broadcast, state, deliveries, stream, scheduled, scheduled-by, audit, remaining
     // ARGV: id, json, ttl, hasIdempotencyKey, atMs or '', createdMs, hasManager, pendingJson, auditJson, auditLength, groupIds...
     // Returns the id of the broadcast that owns the idempotency key: ours when we created it.
     private const string CreateScript = """
@@ -14,6 +14,7 @@ public sealed partial class RedisBroadcastStore
         redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
         for i = 11, #ARGV do redis.call('HSET', KEYS[4], ARGV[i], ARGV[8]) end
         redis.call('EXPIRE', KEYS[4], ARGV[3])
+        redis.call('SET', KEYS[9], #ARGV - 10, 'EX', ARGV[3])
         if ARGV[5] ~= '' then
           redis.call('SET', KEYS[3], 'scheduled', 'EX', ARGV[3])
           redis.call('ZADD', KEYS[6], ARGV[5], ARGV[1])
@@ -24,6 +25,17 @@ public sealed partial class RedisBroadcastStore
         end
         redis.call('XADD', KEYS[8], 'MAXLEN', '~', ARGV[10], '*', 'e', ARGV[9])
         return ARGV[1]
+        """;
+
+    // KEYS: deliveries, final, remaining. ARGV: group, json, isFinal, ttl. Returns the deliveries not final yet;
+    // a group's first final state counts once, so a delivery finished twice (a takeover) cannot end a broadcast early.
+    private const string SaveDeliveryScript = """
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        if ARGV[3] == '1' and redis.call('HSETNX', KEYS[2], ARGV[1], 1) == 1 then
+          redis.call('EXPIRE', KEYS[2], ARGV[4])
+          return redis.call('DECR', KEYS[3])
+        end
+        return tonumber(redis.call('GET', KEYS[3]) or '-1')
         """;
 
     // KEYS: state, deliveries, stream, scheduled, scheduled-by. ARGV: id. Returns 1 when released.

@@ -31,7 +31,7 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
         [
             RedisKeys.BroadcastIdempotency(idempotencyKey ?? ""), RedisKeys.Broadcast(broadcast.Id), RedisKeys.BroadcastState(broadcast.Id),
             RedisKeys.Deliveries(broadcast.Id), RedisKeys.DeliveryStream, RedisKeys.ScheduledBroadcasts,
-            RedisKeys.ScheduledBy(broadcast.RequestedBy ?? ""), RedisKeys.Audit,
+            RedisKeys.ScheduledBy(broadcast.RequestedBy ?? ""), RedisKeys.Audit, RedisKeys.RemainingDeliveries(broadcast.Id),
         ];
         RedisValue[] values =
         [
@@ -75,8 +75,13 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     }
 
     /// <inheritdoc/>
-    public Task SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken) =>
-        Db.HashSetAsync(RedisKeys.Deliveries(id), groupId, JsonSerializer.Serialize(state, BroadcastsJsonContext.Default.DeliveryState));
+    public async Task<long> SaveDeliveryAsync(string id, string groupId, DeliveryState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        RedisKey[] keys = [RedisKeys.Deliveries(id), RedisKeys.FinalDeliveries(id), RedisKeys.RemainingDeliveries(id)];
+        return (long)await Db.ScriptEvaluateAsync(SaveDeliveryScript, keys,
+            [groupId, JsonSerializer.Serialize(state, BroadcastsJsonContext.Default.DeliveryState), state.IsFinal ? 1 : 0, (long)Retention.TotalSeconds]);
+    }
 
     /// <inheritdoc/>
     public async Task<bool> ReleaseAsync(string id, CancellationToken cancellationToken)

@@ -73,6 +73,12 @@ internal static class RedisKeys
     /// <summary>A broadcast's delivery states, a hash by group id.</summary>
     public static RedisKey Deliveries(string id) => "{bc}:deliveries:" + id;
 
+    /// <summary>The groups whose delivery of a broadcast is final (a hash: each group once).</summary>
+    public static RedisKey FinalDeliveries(string id) => "{bc}:final:" + id;
+
+    /// <summary>How many of a broadcast's deliveries are not final yet.</summary>
+    public static RedisKey RemainingDeliveries(string id) => "{bc}:remaining:" + id;
+
     /// <summary>The delivery queue: a stream of (broadcast, group) entries read by the consumer group <c>senders</c>.</summary>
     public static readonly RedisKey DeliveryStream = "{bc}:stream";
 
