@@ -49,14 +49,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     public static async Task<FakeWeChatApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeWeChatApi(builder.Build());
-        fake.Map();
-        await fake._app.StartAsync();
-        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = new Uri(address + "/");
+        FakeWeChatApi? fake = null;
+        var (_, baseUrl) = await LoopbackHost.StartAsync(app =>
+        {
+            fake = new FakeWeChatApi(app);
+            fake.Map();
+        });
+        fake!.BaseUrl = baseUrl; // LoopbackHost calls the map before it returns.
         return fake;
     }
 

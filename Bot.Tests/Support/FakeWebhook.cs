@@ -93,14 +93,13 @@ public sealed class FakeWebhook : IAsyncDisposable
     /// <param name="time">The clock for arrival times and the rate limit; the system clock when null.</param>
     public static async Task<FakeWebhook> StartAsync(TimeProvider? time = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeWebhook(builder.Build(), time ?? TimeProvider.System);
-        fake._app.MapPost("/cgi-bin/webhook/send", fake.HandleAsync);
-        await fake._app.StartAsync();
-        var address = fake._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseUrl = new Uri(address + "/");
+        FakeWebhook? fake = null;
+        var (app, baseUrl) = await LoopbackHost.StartAsync(app =>
+        {
+            fake = new FakeWebhook(app, time ?? TimeProvider.System);
+            app.MapPost("/cgi-bin/webhook/send", fake.HandleAsync);
+        });
+        fake!.BaseUrl = baseUrl; // LoopbackHost calls the map before it returns.
         return fake;
     }
 

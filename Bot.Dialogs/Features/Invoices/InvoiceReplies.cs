@@ -13,7 +13,6 @@ public static class InvoiceReplies
 
     public const string GiveUp = "暂时没能识别申请编号。您可以登录电子税务局，在“发票领用”的申请记录里找到它；需要人工服务请回复“人工”。";
 
-    public const string TooManyLookups = "您查询得太频繁了，请一分钟后再试。";
 
     public static string NotFound(string applicationNo) =>
         $"没有查到申请编号 {applicationNo} 的记录。请核对编号；刚提交的申请可能稍后才能查到。";

@@ -35,7 +35,7 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
         ArgumentNullException.ThrowIfNull(value);
         if (!await quota.TryTakeAsync(context.Turn.Activity.From.Id, cancellationToken))
         {
-            await context.Turn.SendActivityAsync(InvoiceReplies.TooManyLookups, cancellationToken: cancellationToken);
+            await context.Turn.SendActivityAsync(PrivacyReplies.TooManyLookups, cancellationToken: cancellationToken);
             return;
         }
 

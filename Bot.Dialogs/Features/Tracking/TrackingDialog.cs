@@ -32,7 +32,7 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
         ArgumentNullException.ThrowIfNull(context);
         if (!await quota.TryTakeAsync(context.Turn.Activity.From.Id, cancellationToken))
         {
-            await context.Turn.SendActivityAsync(TrackingReplies.TooManyLookups, cancellationToken: cancellationToken);
+            await context.Turn.SendActivityAsync(PrivacyReplies.TooManyLookups, cancellationToken: cancellationToken);
             return;
         }
 

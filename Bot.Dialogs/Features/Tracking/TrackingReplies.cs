@@ -14,7 +14,6 @@ public static class TrackingReplies
 
     public const string GiveUp = "暂时没能识别邮件号。您可以在短信或 12123、电子税务局的寄递信息里找到它，找到后直接发给我即可；需要人工服务请回复“人工”。";
 
-    public const string TooManyLookups = "您查询得太频繁了，请一分钟后再试。";
 
     /// <summary>The latest status, its time, location and description as ingested, and the number of events.</summary>
     public static string Found(TrackingSummary summary)

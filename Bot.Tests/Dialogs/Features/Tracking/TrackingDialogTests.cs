@@ -1,6 +1,7 @@
 using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Features.Tracking;
 using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Privacy;
 using ChatPost.Bot.Tests.Support;
 using Microsoft.Bot.Builder.Adapters;
 
@@ -121,7 +122,7 @@ public class TrackingDialogTests
         await harness.Flow()
             .Send("EA123456785CN").AssertReply(reply => Assert.Contains("已签收", reply.AsMessageActivity().Text, StringComparison.Ordinal))
             .Send("9876543210123").AssertReply(reply => Assert.Contains("教材", reply.AsMessageActivity().Text, StringComparison.Ordinal))
-            .Send("EB111222332CN").AssertReply(TrackingReplies.TooManyLookups)
+            .Send("EB111222332CN").AssertReply(PrivacyReplies.TooManyLookups)
             .StartTestAsync();
     }
 
