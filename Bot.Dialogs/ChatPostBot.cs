@@ -17,7 +17,7 @@ namespace ChatPost.Bot.Dialogs;
 /// user cancels or clearly asks something else), otherwise routes it by intent; saves state at the end.
 /// </summary>
 public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer,
-    DialogSet dialogs, FaqIndex faq, TimeProvider time, ILogger<ChatPostBot> logger) : ActivityHandler
+    DialogSet dialogs, FaqIndex faq, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger) : ActivityHandler
 {
     private readonly IStatePropertyAccessor<UserProfile> _profiles = userState.CreateProperty<UserProfile>(nameof(UserProfile));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
@@ -36,6 +36,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         var text = turnContext.Activity.Text?.Trim() ?? "";
         var understood = recognizer.Recognize(text, ChinaTime.Today(time));
         logger.MessageUnderstood(understood.Intent);
+        metrics.MessageUnderstood(understood.Intent);
         var context = await DialogContext.CreateAsync(turnContext, understood, dialogs, _dialogState, cancellationToken);
         if (context.WaitingDialog is { } waiting)
         {

@@ -30,6 +30,7 @@ public static class DialogsExtensions
         services.TryAddSingleton(provider => new UserState(provider.GetRequiredService<IStorage>()));
         services.AddOptions<FaqOptions>().BindConfiguration(FaqOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        services.TryAddSingleton<ConversationMetrics>();
         services.TryAddSingleton<TextSegmenter>();
         services.TryAddSingleton<CitizenRecognizer>();
         services.TryAddSingleton<FaqIndex>();

@@ -28,7 +28,7 @@ app.MapWeChatEndpoints();
 app.MapIngestionEndpoints();
 app.MapAdminApi();
 app.MapDemoEndpoints(app.Environment);
-app.Run();
+return app.RunOrExplain();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -37,6 +37,7 @@ public sealed class ConversationHarness : IDisposable
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddMetrics()
             .AddSingleton<IStorage, MemoryStorage>()
             .AddSingleton<IShipmentLookup>(Records)
             .AddSingleton<IInvoiceLookup>(Records)

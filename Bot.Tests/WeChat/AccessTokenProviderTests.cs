@@ -55,7 +55,7 @@ public class AccessTokenProviderTests
             .ReturnsAsync(AccessTokenResult.Failed(new WeChatApiResult(WeChatErrorCodes.SystemBusy, "busy")))
             .ReturnsAsync(new AccessTokenResult("second", 7200, WeChatApiResult.Ok));
         var sut = new AccessTokenProvider(source.Object, new MemoryAccessTokenCache(time), new MemoryDistributedLock(time), time,
-            NullLogger<AccessTokenProvider>.Instance);
+            TestMetrics.Create(), NullLogger<AccessTokenProvider>.Instance);
 
         var first = await sut.GetTokenAsync(default);
         time.Advance(TimeSpan.FromSeconds(7200) - AccessTokenProvider.RefreshMargin + TimeSpan.FromSeconds(1));
@@ -78,6 +78,6 @@ public class AccessTokenProviderTests
         var redis = new RedisConnection(TestRedis.Connection, Options.Create(new RedisOptions { KeyPrefix = prefix }));
         var client = new WeChatApiClient(new HttpClient { BaseAddress = api.BaseUrl }, NullLogger<WeChatApiClient>.Instance);
         return new AccessTokenProvider(new OfficialAccountTokenSource(client, options), new RedisAccessTokenCache(redis),
-            new RedisDistributedLock(redis), TimeProvider.System, NullLogger<AccessTokenProvider>.Instance);
+            new RedisDistributedLock(redis), TimeProvider.System, TestMetrics.Create(), NullLogger<AccessTokenProvider>.Instance);
     }
 }

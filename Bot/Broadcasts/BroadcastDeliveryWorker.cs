@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatPost.Bot.Channels.WeCom.GroupRobot;
+using ChatPost.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatPost.Bot.Broadcasts;
@@ -11,7 +12,8 @@ namespace ChatPost.Bot.Broadcasts;
 /// dead replica left; and reports each broadcast once all its deliveries are final.
 /// </summary>
 public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGroupRobotClient robots, StaffDirectory directory,
-    BroadcastCompletion completion, IOptions<BroadcastOptions> options, TimeProvider time, ILogger<BroadcastDeliveryWorker> logger)
+    BroadcastCompletion completion, IOptions<BroadcastOptions> options, TimeProvider time, ChatPostMetrics metrics,
+    ILogger<BroadcastDeliveryWorker> logger)
     : BackgroundService
 {
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -39,6 +41,7 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
                 {
                     lastMaintenance = time.GetTimestamp();
                     await store.TouchAsync(_consumer, [.. _inProgress.Values], stoppingToken);
+                    metrics.BroadcastBacklogSeen(await store.BacklogAsync(stoppingToken));
                     tickets.AddRange(await store.ReclaimAsync(_consumer, _options.RetryAfter, _options.MaxConcurrentDeliveries, stoppingToken));
                 }
 

@@ -1,3 +1,4 @@
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Dialogs.Staff;
 using ChatPost.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public static class BroadcastsExtensions
     public static IHostApplicationBuilder AddBroadcasts(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddChatPostMetrics();
         var services = builder.Services;
         services.AddOptions<StaffOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();

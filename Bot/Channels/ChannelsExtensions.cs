@@ -1,3 +1,4 @@
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Channels.OfficialAccount;
 using ChatPost.Bot.Channels.WeCom;
 using ChatPost.Bot.Channels.WeCom.GroupRobot;
@@ -15,6 +16,7 @@ public static class ChannelsExtensions
     public static IHostApplicationBuilder AddWeChatChannels(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddChatPostMetrics();
         var services = builder.Services;
         services.AddOptions<WeChatOptions>().BindConfiguration(WeChatOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WeChatOptions>, WeChatOptionsValidator>();

@@ -1,3 +1,4 @@
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.WeChat;
 
 namespace ChatPost.Bot.Channels;
@@ -7,7 +8,7 @@ namespace ChatPost.Bot.Channels;
 /// while WeChat is unreachable or busy, and dropping (with an error log) what WeChat refuses for good.
 /// </summary>
 public sealed class LateReplyWorker(LateReplyOutbox queue, IEnumerable<IWeChatChannel> channels, TimeProvider time,
-    ILogger<LateReplyWorker> logger) : BackgroundService
+    ChatPostMetrics metrics, ILogger<LateReplyWorker> logger) : BackgroundService
 {
     /// <summary>Attempts per reply; with the backoff below they span about eight minutes.</summary>
     public const int MaxAttempts = 10;
@@ -84,12 +85,14 @@ public sealed class LateReplyWorker(LateReplyOutbox queue, IEnumerable<IWeChatCh
             var result = await channel.SendLateAsync(userId, reply, stoppingToken);
             if (result.IsSuccess)
             {
+                metrics.LateReplySent(channel.ChannelId, delivered: true);
                 return;
             }
 
             var user = UserIds.Mask(userId);
             if (!IsWorthRetrying(result.ErrorCode) || attempt == MaxAttempts)
             {
+                metrics.LateReplySent(channel.ChannelId, delivered: false);
                 logger.LateReplyDropped(channel.ChannelId, user, attempt, result.ErrorCode);
                 return;
             }

@@ -1,3 +1,4 @@
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
@@ -9,7 +10,7 @@ namespace ChatPost.Bot.Channels;
 /// the first copy of a message runs the turn; retried copies (concurrent or later, on any replica) wait for
 /// and return that same answer; a turn that misses the deadline answers "no reply" and replies through the API.
 /// </summary>
-public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache replies, TimeProvider time,
+public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache replies, TimeProvider time, ChatPostMetrics metrics,
     ILogger<WeChatCallbackHandler> logger)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
@@ -26,6 +27,7 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
         if (!claim.IsFirst)
         {
             logger.DuplicateServed(channel.ChannelId, message.DedupeKey);
+            metrics.DuplicateServed(channel.ChannelId);
             return claim.Reply ?? await WaitForFirstCopyAsync(channel, message.DedupeKey, deadline - time.GetElapsedTime(started),
                 cancellationToken);
         }
@@ -37,6 +39,7 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
             : PassiveReplyRenderer.Render(message, reply, time.GetUtcNow().ToUnixTimeSeconds());
         // Stored even when the caller went away: WeChat's retry of this message must get this answer.
         await replies.CompleteAsync(channel.ChannelId, message.DedupeKey, body, CancellationToken.None);
+        metrics.TurnAnswered(channel.ChannelId, reply is null ? "none" : "passive", time.GetElapsedTime(started));
         return body;
     }
 

@@ -7,7 +7,7 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// What every ChatPost process needs: settings from <c>config/</c>, DI validation, the clock,
-    /// ProblemDetails for every error, and health checks.
+    /// ProblemDetails for every error, health checks and metrics.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -22,6 +22,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -36,13 +37,14 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// <c>GET /healthz</c>: 200 once the app serves requests. <c>GET /readyz</c>: also runs the checks tagged
-    /// <c>ready</c> (Redis, the scheduler), 503 while any fails.
+    /// <c>ready</c> (Redis, the scheduler), 503 while any fails. <c>GET /metrics</c>: Prometheus.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapMetrics();
         return app;
     }
 }

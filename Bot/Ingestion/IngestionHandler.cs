@@ -1,3 +1,4 @@
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Dialogs.Postal;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace ChatPost.Bot.Ingestion;
 /// One ingestion request, in order: API switched on (404), bearer key (401), body size (413), JSON array (400),
 /// record count (413), records one by one, store, answer (200, or 422 when every record was rejected).
 /// </summary>
-public sealed class IngestionHandler(IIngestionStore store, TimeProvider time, ILogger<IngestionHandler> logger)
+public sealed class IngestionHandler(IIngestionStore store, TimeProvider time, ChatPostMetrics metrics, ILogger<IngestionHandler> logger)
 {
     /// <summary>Handles <c>POST /api/ingest/shipments</c>.</summary>
     public Task<Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult>> IngestShipmentsAsync(
@@ -56,6 +57,7 @@ public sealed class IngestionHandler(IIngestionStore store, TimeProvider time, I
     private Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult> Answer<T>(string kind, ParsedBatch<T> batch, StoreResult stored)
     {
         var response = new IngestResponse(stored.Accepted, stored.Duplicates, batch.Rejected);
+        metrics.Ingested(kind, stored.Accepted, stored.Duplicates, batch.Rejected.Count);
         if (batch.Rejected.Count == 0)
         {
             logger.BatchIngested(kind, batch.Total, stored.Accepted, stored.Duplicates);

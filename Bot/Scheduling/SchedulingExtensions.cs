@@ -2,6 +2,7 @@ using ChatPost.Bot.Announcements;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Dialogs.Postal;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Quartz;
 
 namespace ChatPost.Bot.Scheduling;
@@ -40,9 +41,12 @@ public static class SchedulingExtensions
             {
                 quartz.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(options.ConnectionString);
+                    store.UsePostgres(NpgsqlFactory.Instance, options.ConnectionString);
                     store.UseClustering(_ => { });
+                    // The first replica to start creates the tables; the others find them.
                     store.ProvisionSchema();
+                    // Acquire triggers inside the cluster lock, so that two nodes never fire the same trigger.
+                    store.ConfigureStore(ado => ado.AcquireTriggersWithinLock = true);
                 });
             }
             else

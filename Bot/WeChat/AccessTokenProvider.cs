@@ -1,3 +1,4 @@
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Storage;
 
 namespace ChatPost.Bot.WeChat;
@@ -8,7 +9,7 @@ namespace ChatPost.Bot.WeChat;
 /// the still-valid token or wait for the new one; fetched again when WeChat rejects it.
 /// </summary>
 public sealed partial class AccessTokenProvider(IAccessTokenSource source, IAccessTokenCache cache, IDistributedLock locks,
-    TimeProvider time, ILogger<AccessTokenProvider> logger)
+    TimeProvider time, ChatPostMetrics metrics, ILogger<AccessTokenProvider> logger)
 {
     /// <summary>Refresh this long before expiry; the stable_token endpoint itself hands out the next token 5 minutes early.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
@@ -101,6 +102,7 @@ public sealed partial class AccessTokenProvider(IAccessTokenSource source, IAcce
         }
 
         var fetched = await source.FetchAsync(cancellationToken);
+        metrics.TokenFetched(source.Account.Split(':')[0], fetched.Status.ErrorCode);
         if (fetched.IsSuccess)
         {
             logger.TokenFetched(source.Account, fetched.ExpiresInSeconds);

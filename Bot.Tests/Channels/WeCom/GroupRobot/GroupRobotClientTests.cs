@@ -180,7 +180,7 @@ public sealed partial class GroupRobotClientTests : IAsyncLifetime, IDisposable
         var settings = new GroupRobotOptions { WebhookBaseUrl = _webhook.WebhookUrl };
         configure?.Invoke(settings);
         return new GroupRobotClient(_http, limiter ?? new MemoryRobotRateLimiter(_time), Options.Create(settings), _time,
-            logger ?? NullLogger<GroupRobotClient>.Instance);
+            TestMetrics.Create(), logger ?? NullLogger<GroupRobotClient>.Instance);
     }
 
     private static void AssertJson(string expected, JsonNode actual) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace ChatPost.Bot.Channels.WeCom.GroupRobot;
 /// requests out: this client retries itself, because a blind retry of a POST can post a message twice.
 /// </summary>
 public sealed partial class GroupRobotClient(HttpClient http, IRobotRateLimiter limiter, IOptions<GroupRobotOptions> options,
-    TimeProvider time, ILogger<GroupRobotClient> logger) : IGroupRobotClient
+    TimeProvider time, ChatPostMetrics metrics, ILogger<GroupRobotClient> logger) : IGroupRobotClient
 {
     /// <inheritdoc/>
     public async Task<RobotSendResult> SendAsync(string webhookKey, RobotMessage message, CancellationToken cancellationToken)
@@ -52,6 +53,7 @@ public sealed partial class GroupRobotClient(HttpClient http, IRobotRateLimiter 
         {
             await WaitForSlotAsync(robot, settings.RobotMessagesPerMinute, cancellationToken);
             var answer = await PostAsync(robot.Url, part.Body, cancellationToken);
+            metrics.WebhookSent(answer.IsAccepted, answer.ErrorCode);
             unknown |= answer.IsUnknown;
             if (answer.IsAccepted)
             {

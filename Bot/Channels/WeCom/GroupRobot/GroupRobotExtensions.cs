@@ -1,3 +1,4 @@
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -17,6 +18,7 @@ public static class GroupRobotExtensions
     public static IHostApplicationBuilder AddGroupRobot(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddChatPostMetrics();
         var services = builder.Services;
         services.AddOptions<GroupRobotOptions>().BindConfiguration(GroupRobotOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GroupRobotOptions>, GroupRobotOptionsValidator>());

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace ChatPost.Bot.Hosting;
+
+/// <summary>
+/// The service's own metrics (meter <c>ChatPost</c>), exported at <c>/metrics</c>. Tags are low-cardinality
+/// (channel, outcome, errcode): never a user, a group or a message.
+/// </summary>
+public sealed class ChatPostMetrics
+{
+    public const string MeterName = "ChatPost";
+
+    private readonly Histogram<double> _turnDuration;
+    private readonly Counter<long> _replies;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _tokenFetches;
+    private readonly Counter<long> _webhookSends;
+    private readonly Counter<long> _ingested;
+    private long _broadcastBacklog;
+
+    public ChatPostMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        _turnDuration = meter.CreateHistogram<double>("chatpost.turn.duration", "s", "Time from a callback's arrival to its answer",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 5] });
+        _replies = meter.CreateCounter<long>("chatpost.replies", "{reply}", "Replies by how they reached the user: passive, late (through the API) or none");
+        _duplicates = meter.CreateCounter<long>("chatpost.dedupe.hits", "{callback}", "Retried copies of a callback answered from the reply cache");
+        _tokenFetches = meter.CreateCounter<long>("chatpost.token.fetches", "{fetch}", "access_token fetches by account kind and outcome");
+        _webhookSends = meter.CreateCounter<long>("chatpost.webhook.sends", "{message}", "Group-robot sends by outcome and errcode");
+        _ingested = meter.CreateCounter<long>("chatpost.ingest.records", "{record}", "Ingested records by kind and outcome");
+        meter.CreateObservableGauge("chatpost.broadcast.backlog", () => Volatile.Read(ref _broadcastBacklog), "{delivery}",
+            "Broadcast deliveries waiting in the queue, as last seen by this replica");
+    }
+
+    public void TurnAnswered(string channel, string outcome, TimeSpan elapsed)
+    {
+        var tags = new TagList { { "channel", channel }, { "outcome", outcome } };
+        _turnDuration.Record(elapsed.TotalSeconds, tags);
+        _replies.Add(1, tags);
+    }
+
+    public void LateReplySent(string channel, bool delivered) =>
+        _replies.Add(1, new TagList { { "channel", channel }, { "outcome", delivered ? "late" : "late-failed" } });
+
+    public void DuplicateServed(string channel) => _duplicates.Add(1, new KeyValuePair<string, object?>("channel", channel));
+
+    public void TokenFetched(string accountKind, int errorCode) =>
+        _tokenFetches.Add(1, new TagList { { "account", accountKind }, { "errcode", errorCode } });
+
+    public void WebhookSent(bool sent, int? errorCode) =>
+        _webhookSends.Add(1, new TagList { { "outcome", sent ? "sent" : "failed" }, { "errcode", errorCode ?? 0 } });
+
+    public void Ingested(string kind, int accepted, int duplicates, int rejected)
+    {
+        _ingested.Add(accepted, new TagList { { "kind", kind }, { "outcome", "accepted" } });
+        _ingested.Add(duplicates, new TagList { { "kind", kind }, { "outcome", "duplicate" } });
+        _ingested.Add(rejected, new TagList { { "kind", kind }, { "outcome", "rejected" } });
+    }
+
+    public void BroadcastBacklogSeen(long backlog) => Volatile.Write(ref _broadcastBacklog, backlog);
+}

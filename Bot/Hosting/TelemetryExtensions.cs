@@ -1,0 +1,44 @@
+using ChatPost.Bot.Dialogs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+
+namespace ChatPost.Bot.Hosting;
+
+public static class TelemetryExtensions
+{
+    /// <summary>
+    /// Metrics through OpenTelemetry with a Prometheus exporter: the service's own (<see cref="ChatPostMetrics"/>,
+    /// <see cref="ConversationMetrics"/>), ASP.NET Core, outgoing HTTP and the .NET runtime.
+    /// </summary>
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddChatPostMetrics();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(ChatPostMetrics.MeterName, ConversationMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>
+    /// The instruments every feature records into; features call it themselves so that each can be composed (and
+    /// tested) on its own. Idempotent.
+    /// </summary>
+    public static IServiceCollection AddChatPostMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton<ChatPostMetrics>();
+        return services;
+    }
+
+    /// <summary><c>GET /metrics</c>: the Prometheus text format.</summary>
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}
