@@ -21,7 +21,7 @@ public class BroadcastStoreTests
 
         var (id, created) = await sut.CreateAsync(Broadcast("b1", at: null), "key-1", Audit("b1"), default);
         var again = await sut.CreateAsync(Broadcast("b2", at: null), "key-1", Audit("b2"), default);
-        var tickets = await sut.TakeAsync("c1", 10, default);
+        var tickets = Tickets(await sut.Deliveries.TakeAsync("c1", 10, default));
 
         Assert.Equal(("b1", true), (id, created));
         Assert.Equal(("b1", false), again);
@@ -38,16 +38,16 @@ public class BroadcastStoreTests
     {
         var sut = CreateSut(kind);
         await sut.CreateAsync(Broadcast("b1", at: null), null, Audit("b1"), default);
-        var taken = await sut.TakeAsync("dead-replica", 10, default);
-        await sut.AcknowledgeAsync(taken[0], default);
+        var taken = Tickets(await sut.Deliveries.TakeAsync("dead-replica", 10, default));
+        await sut.Deliveries.AcknowledgeAsync(taken[0].Item, default);
 
-        var tooEarly = await sut.ReclaimAsync("survivor", TimeSpan.FromMinutes(10), 10, default);
+        var tooEarly = Tickets(await sut.Deliveries.ReclaimAsync("survivor", TimeSpan.FromMinutes(10), 10, default));
         _time.Advance(TimeSpan.FromSeconds(2));
-        var reclaimed = await sut.ReclaimAsync("survivor", TimeSpan.Zero, 10, default);
+        var reclaimed = Tickets(await sut.Deliveries.ReclaimAsync("survivor", TimeSpan.Zero, 10, default));
 
         Assert.Empty(tooEarly);
-        Assert.Equal(taken.Skip(1).Select(ticket => ticket.EntryId).Order(), reclaimed.Select(ticket => ticket.EntryId).Order());
-        Assert.Empty(await sut.TakeAsync("survivor", 10, default));
+        Assert.Equal(taken.Skip(1).Select(ticket => ticket.Item.Id).Order(), reclaimed.Select(ticket => ticket.Item.Id).Order());
+        Assert.Empty(Tickets(await sut.Deliveries.TakeAsync("survivor", 10, default)));
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class BroadcastStoreTests
         var sut = CreateSut(kind);
         await sut.CreateAsync(Broadcast("b1", at: _time.GetUtcNow().AddHours(1), requestedBy: "boss"), null, Audit("b1"), default);
 
-        var queuedBefore = await sut.TakeAsync("c1", 10, default);
+        var queuedBefore = Tickets(await sut.Deliveries.TakeAsync("c1", 10, default));
         var latest = await sut.LatestScheduledByAsync("boss", default);
         var scheduled = await sut.ScheduledAsync(default);
         var released = await sut.ReleaseAsync("b1", default);
@@ -70,7 +70,7 @@ public class BroadcastStoreTests
         Assert.True(released);
         Assert.False(releasedAgain);
         Assert.False(cancelled);
-        Assert.Equal(3, (await sut.TakeAsync("c1", 10, default)).Count);
+        Assert.Equal(3, (Tickets(await sut.Deliveries.TakeAsync("c1", 10, default))).Count);
         Assert.Null(await sut.LatestScheduledByAsync("boss", default));
     }
 
@@ -87,7 +87,7 @@ public class BroadcastStoreTests
         Assert.True(cancelled);
         Assert.False(released);
         Assert.Equal(BroadcastState.Cancelled, await sut.GetStateAsync("b1", default));
-        Assert.Empty(await sut.TakeAsync("c1", 10, default));
+        Assert.Empty(Tickets(await sut.Deliveries.TakeAsync("c1", 10, default)));
         Assert.Empty(await sut.ScheduledAsync(default));
         Assert.Equal(["cancelled", "accepted"], (await sut.ReadAuditAsync(10, default)).Select(entry => entry.Action));
     }
@@ -112,6 +112,8 @@ public class BroadcastStoreTests
         Assert.True(await sut.TryClaimSummaryAsync("b1", default));
         Assert.False(await sut.TryClaimSummaryAsync("b1", default));
     }
+
+    private static List<DeliveryTicket> Tickets(IReadOnlyList<WorkItem> items) => [.. items.Select(DeliveryTicket.From).OfType<DeliveryTicket>()];
 
     private IBroadcastStore CreateSut(string kind) => kind == "redis"
         ? new RedisBroadcastStore(new RedisConnection(TestRedis.Connection, Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix(kind) })))

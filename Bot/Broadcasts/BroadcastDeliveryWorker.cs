@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatPost.Bot.Channels.WeCom.GroupRobot;
 using ChatPost.Bot.Hosting;
+using ChatPost.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ChatPost.Bot.Broadcasts;
@@ -13,98 +14,32 @@ namespace ChatPost.Bot.Broadcasts;
 /// </summary>
 public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGroupRobotClient robots, StaffDirectory directory,
     BroadcastCompletion completion, IOptions<BroadcastOptions> options, TimeProvider time, ChatPostMetrics metrics,
-    ILogger<BroadcastDeliveryWorker> logger)
-    : BackgroundService
+    ILogger<BroadcastDeliveryWorker> logger) : BackgroundService
 {
-    private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
-    private readonly ConcurrentDictionary<string, DeliveryTicket> _inProgress = new(StringComparer.Ordinal);
     private readonly BroadcastOptions _options = options.Value;
+    private readonly IWorkBacklog _queue = store.Deliveries;
+    private readonly BacklogPump _pump = new(store.Deliveries, time, logger);
 
     // Broadcasts never change once accepted: one read per broadcast and replica instead of one per group.
     private readonly ConcurrentDictionary<string, Broadcast> _broadcasts = new(StringComparer.Ordinal);
     private const int CachedBroadcasts = 256;
 
     /// <summary>The consumer name of this replica in the delivery queue.</summary>
-    public string Consumer => _consumer;
+    public string Consumer => _pump.Consumer;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _pump.RunAsync(new BacklogPumpSettings(_options.MaxConcurrentDeliveries, _options.RetryAfter, _options.PollInterval),
+            item => DeliveryTicket.From(item)?.GroupId ?? item.Id, DeliverAsync, metrics.BroadcastBacklogSeen, stoppingToken);
+
+    private async Task DeliverAsync(WorkItem item, CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(_options.MaxConcurrentDeliveries);
-        var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
-        var lastMaintenance = time.GetTimestamp();
-        while (!stoppingToken.IsCancellationRequested)
+        if (DeliveryTicket.From(item) is { } ticket)
         {
-            try
-            {
-                var tickets = new List<DeliveryTicket>(await store.TakeAsync(_consumer, _options.MaxConcurrentDeliveries, stoppingToken));
-                if (time.GetElapsedTime(lastMaintenance) >= _options.RetryAfter / 3)
-                {
-                    lastMaintenance = time.GetTimestamp();
-                    await store.TouchAsync(_consumer, [.. _inProgress.Values], stoppingToken);
-                    metrics.BroadcastBacklogSeen(await store.BacklogAsync(stoppingToken));
-                    tickets.AddRange(await store.ReclaimAsync(_consumer, _options.RetryAfter, _options.MaxConcurrentDeliveries, stoppingToken));
-                }
-
-                foreach (var ticket in tickets.Where(ticket => _inProgress.TryAdd(ticket.EntryId, ticket)))
-                {
-                    var previous = tails.GetValueOrDefault(ticket.GroupId, Task.CompletedTask);
-                    tails[ticket.GroupId] = DeliverAfterAsync(previous, ticket, slots, stoppingToken);
-                }
-
-                foreach (var done in tails.Where(tail => tail.Value.IsCompleted).Select(tail => tail.Key).ToList())
-                {
-                    tails.Remove(done);
-                }
-
-                if (tickets.Count == 0)
-                {
-                    await Task.Delay(_options.PollInterval, time, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-#pragma warning disable CA1031 // The delivery loop must outlive a Redis outage; it logs and tries again.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                logger.DeliveryLoopFailed(exception);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, CancellationToken.None);
-            }
+            await DeliverAsync(ticket, stoppingToken);
         }
-
-        // Deliveries in progress end at their current attempt; what is unacknowledged is taken over later.
-        await Task.WhenAll(tails.Values);
-    }
-
-    private async Task DeliverAfterAsync(Task previous, DeliveryTicket ticket, SemaphoreSlim slots, CancellationToken stoppingToken)
-    {
-        try
+        else
         {
-            await previous;
-            await slots.WaitAsync(stoppingToken);
-            try
-            {
-                await DeliverAsync(ticket, stoppingToken);
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-#pragma warning disable CA1031 // One delivery's failure (Redis gone mid-way) must not stop the others; it is retried later.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            logger.DeliveryFailed(ticket.BroadcastId, ticket.GroupId, exception);
-        }
-        finally
-        {
-            _inProgress.TryRemove(ticket.EntryId, out _);
+            await _queue.AcknowledgeAsync(item, stoppingToken);
         }
     }
 
@@ -115,7 +50,7 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
         if (broadcast is null || state is null || state.IsFinal)
         {
             // Expired, or finished by a replica that died before acknowledging: nothing to send twice.
-            await store.AcknowledgeAsync(ticket, stoppingToken);
+            await _queue.AcknowledgeAsync(ticket.Item, stoppingToken);
             return;
         }
 
@@ -131,7 +66,7 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
             return; // Unacknowledged: taken over again after RetryAfter.
         }
 
-        await store.AcknowledgeAsync(ticket, CancellationToken.None);
+        await _queue.AcknowledgeAsync(ticket.Item, CancellationToken.None);
         logger.DeliveryFinished(ticket.BroadcastId, ticket.GroupId, state.Status, state.Error);
         if (remaining == 0)
         {

@@ -15,11 +15,7 @@ internal static partial class BroadcastsLog
     [LoggerMessage(EventId = 3153, Level = LogLevel.Warning, Message = "Delivery of {BroadcastId} to {GroupId} failed (attempt {Attempts}), retrying later: {Error}")]
     public static partial void DeliveryWillRetry(this ILogger logger, string broadcastId, string groupId, int attempts, string? error);
 
-    [LoggerMessage(EventId = 3154, Level = LogLevel.Error, Message = "Delivery of {BroadcastId} to {GroupId} broke off; it is retried later")]
-    public static partial void DeliveryFailed(this ILogger logger, string broadcastId, string groupId, Exception exception);
 
-    [LoggerMessage(EventId = 3155, Level = LogLevel.Error, Message = "The delivery loop failed; trying again in a second")]
-    public static partial void DeliveryLoopFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3156, Level = LogLevel.Information, Message = "Broadcast {BroadcastId} completed: {Sent} of {Total} groups reached")]
     public static partial void BroadcastCompleted(this ILogger logger, string broadcastId, int sent, int total);

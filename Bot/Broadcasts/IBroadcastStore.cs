@@ -1,8 +1,10 @@
+using ChatPost.Bot.Storage;
+
 namespace ChatPost.Bot.Broadcasts;
 
 /// <summary>
-/// Durable broadcasts: records, per-group delivery states, the delivery queue (a Redis stream read by a
-/// consumer group, so an entry a dead replica took is claimed by another), the schedule and the audit trail.
+/// Durable broadcasts: records, per-group delivery states, the delivery queue (a <see cref="IWorkBacklog"/>, so an
+/// entry a dead replica took is claimed by another), the schedule and the audit trail.
 /// </summary>
 public interface IBroadcastStore
 {
@@ -43,20 +45,11 @@ public interface IBroadcastStore
     /// <summary>Every scheduled broadcast and when it is due.</summary>
     Task<IReadOnlyList<(string Id, DateTimeOffset At)>> ScheduledAsync(CancellationToken cancellationToken);
 
-    /// <summary>Takes up to <paramref name="max"/> deliveries nobody has taken yet.</summary>
-    Task<IReadOnlyList<DeliveryTicket>> TakeAsync(string consumer, int max, CancellationToken cancellationToken);
-
-    /// <summary>Takes over up to <paramref name="max"/> deliveries taken but not acknowledged for <paramref name="minIdle"/> (a dead replica's, or a retry's).</summary>
-    Task<IReadOnlyList<DeliveryTicket>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken);
-
-    /// <summary>Tells the queue these deliveries are still in progress here, so nobody takes them over yet.</summary>
-    Task TouchAsync(string consumer, IReadOnlyList<DeliveryTicket> tickets, CancellationToken cancellationToken);
-
-    /// <summary>Removes a delivery from the queue: it is final.</summary>
-    Task AcknowledgeAsync(DeliveryTicket ticket, CancellationToken cancellationToken);
-
-    /// <summary>How many deliveries wait in the queue (taken or not).</summary>
-    Task<long> BacklogAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The delivery queue: one item per (broadcast, group), added by <see cref="CreateAsync"/> and
+    /// <see cref="ReleaseAsync"/>; read it through <see cref="DeliveryTicket.From"/>.
+    /// </summary>
+    IWorkBacklog Deliveries { get; }
 
     /// <summary>True exactly once per broadcast: whoever gets it sends the completion summary.</summary>
     Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken);

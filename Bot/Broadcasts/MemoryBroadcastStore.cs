@@ -1,22 +1,23 @@
+using ChatPost.Bot.Storage;
+
 namespace ChatPost.Bot.Broadcasts;
 
 /// <summary>
-/// The embedded twin of <see cref="RedisBroadcastStore"/>: the same semantics in one process (a taken delivery
-/// that is not acknowledged comes back after its idle time), lost on restart.
+/// The embedded twin of <see cref="RedisBroadcastStore"/>: the same semantics in one process (its queue is a
+/// <see cref="MemoryWorkBacklog"/>), lost on restart.
 /// </summary>
 public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
 {
+    private readonly MemoryWorkBacklog _queue = new(time);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Broadcast> _broadcasts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BroadcastState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, DeliveryState>> _deliveries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _idempotency = new(StringComparer.Ordinal);
-    private readonly LinkedList<DeliveryTicket> _queue = new();
-    private readonly Dictionary<string, (DeliveryTicket Ticket, DateTimeOffset TakenAt)> _taken = new(StringComparer.Ordinal);
     private readonly HashSet<string> _summaries = new(StringComparer.Ordinal);
     private readonly HashSet<(string Broadcast, string Group)> _finals = [];
     private readonly List<AuditEntry> _audit = [];
-    private long _sequence;
 
     public Task<(string Id, bool Created)> CreateAsync(Broadcast broadcast, string? idempotencyKey, AuditEntry audit, CancellationToken cancellationToken)
     {
@@ -148,69 +149,6 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
         }
     }
 
-    public Task<IReadOnlyList<DeliveryTicket>> TakeAsync(string consumer, int max, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            var taken = new List<DeliveryTicket>();
-            while (taken.Count < max && _queue.First is { } first)
-            {
-                _queue.RemoveFirst();
-                _taken[first.Value.EntryId] = (first.Value, time.GetUtcNow());
-                taken.Add(first.Value);
-            }
-
-            return Task.FromResult<IReadOnlyList<DeliveryTicket>>(taken);
-        }
-    }
-
-    public Task<IReadOnlyList<DeliveryTicket>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            var now = time.GetUtcNow();
-            var idle = _taken.Values.Where(entry => now - entry.TakenAt >= minIdle).Take(max).Select(entry => entry.Ticket).ToList();
-            foreach (var ticket in idle)
-            {
-                _taken[ticket.EntryId] = (ticket, now);
-            }
-
-            return Task.FromResult<IReadOnlyList<DeliveryTicket>>(idle);
-        }
-    }
-
-    public Task TouchAsync(string consumer, IReadOnlyList<DeliveryTicket> tickets, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tickets);
-        lock (_gate)
-        {
-            foreach (var ticket in tickets.Where(ticket => _taken.ContainsKey(ticket.EntryId)))
-            {
-                _taken[ticket.EntryId] = (ticket, time.GetUtcNow());
-            }
-
-            return Task.CompletedTask;
-        }
-    }
-
-    public Task AcknowledgeAsync(DeliveryTicket ticket, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        lock (_gate)
-        {
-            _taken.Remove(ticket.EntryId);
-            return Task.CompletedTask;
-        }
-    }
-
-    public Task<long> BacklogAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult((long)(_queue.Count + _taken.Count));
-        }
-    }
-
     public Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -236,11 +174,15 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
         }
     }
 
+    /// <inheritdoc/>
+    public IWorkBacklog Deliveries => _queue;
+
     private void Enqueue(string broadcastId, IEnumerable<string> groupIds)
     {
         foreach (var groupId in groupIds)
         {
-            _queue.AddLast(new DeliveryTicket((++_sequence).ToString(System.Globalization.CultureInfo.InvariantCulture), broadcastId, groupId));
+            // Synchronous underneath: safe to call under the lock.
+            _queue.AddAsync(DeliveryTicket.Payload(broadcastId, groupId), CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 }

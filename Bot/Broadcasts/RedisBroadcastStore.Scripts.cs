@@ -21,7 +21,7 @@ public sealed partial class RedisBroadcastStore
           if ARGV[7] == '1' then redis.call('ZADD', KEYS[7], ARGV[6], ARGV[1]) end
         else
           redis.call('SET', KEYS[3], 'sending', 'EX', ARGV[3])
-          for i = 11, #ARGV do redis.call('XADD', KEYS[5], '*', 'b', ARGV[1], 'g', ARGV[i]) end
+          for i = 11, #ARGV do redis.call('XADD', KEYS[5], '*', 'p', ARGV[1] .. '|' .. ARGV[i]) end
         end
         redis.call('XADD', KEYS[8], 'MAXLEN', '~', ARGV[10], '*', 'e', ARGV[9])
         return ARGV[1]
@@ -42,7 +42,7 @@ public sealed partial class RedisBroadcastStore
     private const string ReleaseScript = """
         if redis.call('GET', KEYS[1]) ~= 'scheduled' then return 0 end
         redis.call('SET', KEYS[1], 'sending', 'KEEPTTL')
-        for _, group in ipairs(redis.call('HKEYS', KEYS[2])) do redis.call('XADD', KEYS[3], '*', 'b', ARGV[1], 'g', group) end
+        for _, group in ipairs(redis.call('HKEYS', KEYS[2])) do redis.call('XADD', KEYS[3], '*', 'p', ARGV[1] .. '|' .. group) end
         redis.call('ZREM', KEYS[4], ARGV[1])
         redis.call('ZREM', KEYS[5], ARGV[1])
         return 1

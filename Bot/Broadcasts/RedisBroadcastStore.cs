@@ -7,18 +7,14 @@ namespace ChatPost.Bot.Broadcasts;
 
 /// <summary>
 /// <see cref="IBroadcastStore"/> on Redis: every change that spans keys is one Lua script (all keys share the
-/// <c>{bc}</c> hash tag), the queue is a stream with the consumer group <c>senders</c>.
+/// <c>{bc}</c> hash tag); the queue is a <see cref="RedisWorkBacklog"/> on a stream the scripts add to.
 /// </summary>
 public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadcastStore
 {
-    public const string ConsumerGroup = "senders";
-
     /// <summary>Broadcasts, their deliveries and idempotency keys are kept this long for reports.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
 
     private const long AuditLength = 100_000;
-
-    private readonly Lazy<Task> _consumerGroup = new(() => CreateConsumerGroupAsync(redis.Database));
 
     private IDatabase Db => redis.Database;
 
@@ -116,44 +112,7 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<DeliveryTicket>> TakeAsync(string consumer, int max, CancellationToken cancellationToken)
-    {
-        await _consumerGroup.Value;
-        var entries = await Db.StreamReadGroupAsync(RedisKeys.DeliveryStream, ConsumerGroup, consumer, StreamPosition.NewMessages, max);
-        return Tickets(entries);
-    }
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<DeliveryTicket>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken)
-    {
-        await _consumerGroup.Value;
-        var claimed = await Db.StreamAutoClaimAsync(RedisKeys.DeliveryStream, ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, "0-0", max);
-        return Tickets(claimed.ClaimedEntries);
-    }
-
-    /// <inheritdoc/>
-    public async Task TouchAsync(string consumer, IReadOnlyList<DeliveryTicket> tickets, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tickets);
-        if (tickets.Count > 0)
-        {
-            // XCLAIM to ourselves with JUSTID resets the entries' idle time without delivering them again.
-            await Db.StreamClaimIdsOnlyAsync(RedisKeys.DeliveryStream, ConsumerGroup, consumer, 0, [.. tickets.Select(ticket => (RedisValue)ticket.EntryId)]);
-        }
-    }
-
-    /// <inheritdoc/>
-    public async Task AcknowledgeAsync(DeliveryTicket ticket, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        var transaction = Db.CreateTransaction();
-        _ = transaction.StreamAcknowledgeAsync(RedisKeys.DeliveryStream, ConsumerGroup, ticket.EntryId);
-        _ = transaction.StreamDeleteAsync(RedisKeys.DeliveryStream, [ticket.EntryId]);
-        await transaction.ExecuteAsync();
-    }
-
-    /// <inheritdoc/>
-    public Task<long> BacklogAsync(CancellationToken cancellationToken) => Db.StreamLengthAsync(RedisKeys.DeliveryStream);
+    public IWorkBacklog Deliveries { get; } = new RedisWorkBacklog(redis, RedisKeys.DeliveryStream);
 
     /// <inheritdoc/>
     public Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken) =>
@@ -170,22 +129,6 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
         var entries = await Db.StreamRangeAsync(RedisKeys.Audit, count: count, messageOrder: Order.Descending);
         return [.. entries.Select(entry => JsonSerializer.Deserialize((string)entry["e"]!, BroadcastsJsonContext.Default.AuditEntry)!)];
     }
-
-    private static async Task CreateConsumerGroupAsync(IDatabase db)
-    {
-        try
-        {
-            // From the start of the stream, so entries queued before any replica ever read are delivered too.
-            await db.StreamCreateConsumerGroupAsync(RedisKeys.DeliveryStream, ConsumerGroup, StreamPosition.Beginning, createStream: true);
-        }
-        catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-        {
-            // Another replica created it first.
-        }
-    }
-
-    private static DeliveryTicket[] Tickets(StreamEntry[] entries) =>
-        [.. entries.Where(entry => !entry.IsNull).Select(entry => new DeliveryTicket(entry.Id!, (string)entry["b"]!, (string)entry["g"]!))];
 
     private static DeliveryState Read(RedisValue json) => JsonSerializer.Deserialize((string)json!, BroadcastsJsonContext.Default.DeliveryState)!;
 }

@@ -2,6 +2,7 @@ using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Channels.OfficialAccount;
 using ChatPost.Bot.Channels.WeCom;
 using ChatPost.Bot.Channels.WeCom.GroupRobot;
+using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,12 @@ public static class ChannelsExtensions
             .ConfigureForSingletons()
             .AddStandardResilienceHandler(ResilienceForWeChat);
 
-        services.AddSingleton<LateReplyOutbox>();
+        services.AddOptions<LateReplyOptions>().BindConfiguration(LateReplyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var durable = builder.UsesRedis();
+        services.AddSingleton(provider => new LateReplyOutbox(durable
+                ? new RedisWorkBacklog(provider.GetRequiredService<RedisConnection>(), RedisKeys.LateReplies)
+                : new MemoryWorkBacklog(provider.GetRequiredService<TimeProvider>()),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<InFlightTurns>();
         services.AddHostedService<LateReplyWorker>();
         // Registered after the worker so that it stops first: turns finishing at shutdown can still queue replies.

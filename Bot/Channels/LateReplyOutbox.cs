@@ -1,17 +1,54 @@
-using System.Threading.Channels;
+using System.Text.Json;
+using ChatPost.Bot.Storage;
 
 namespace ChatPost.Bot.Channels;
 
-/// <summary>Replies that missed the passive window, waiting for <see cref="LateReplyWorker"/> to send them through the API.</summary>
-/// <remarks>In process for now: a restart loses what is queued. TODO(#7): keep it in a Redis stream.</remarks>
-public sealed class LateReplyOutbox
+/// <summary>
+/// Replies that missed the passive window, waiting for <see cref="LateReplyWorker"/> to send them through the
+/// channel's API. Durable (a Redis stream) so that a restart or a long WeChat outage loses none: a reply waits for
+/// up to <see cref="LateReplyOptions.GiveUpAfter"/>, WeChat's 48-hour customer-service window.
+/// </summary>
+public sealed class LateReplyOutbox(IWorkBacklog backlog, TimeProvider time)
 {
-    private readonly Channel<LateDelivery> _queue = Channel.CreateUnbounded<LateDelivery>(new UnboundedChannelOptions { SingleReader = true });
+    public IWorkBacklog Backlog => backlog;
 
-    public void Enqueue(LateDelivery delivery) => _queue.Writer.TryWrite(delivery);
-
-    public ChannelReader<LateDelivery> Reader => _queue.Reader;
+    /// <summary>Queues the replies of one turn to one user, in order.</summary>
+    public async Task AddAsync(string channelId, string userId, IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        foreach (var reply in replies)
+        {
+            await backlog.AddAsync(new LateReply(channelId, userId, reply, time.GetUtcNow()).ToPayload(), cancellationToken);
+        }
+    }
 }
 
-/// <summary>The replies of one turn to one user, sent in order.</summary>
-public sealed record LateDelivery(string ChannelId, string UserId, IReadOnlyList<OutboundReply> Replies);
+/// <summary>One reply to send through a channel's API, and when it was said.</summary>
+public sealed record LateReply(string ChannelId, string UserId, OutboundReply Reply, DateTimeOffset SaidAt)
+{
+    /// <summary>The order key (channel and user) and the JSON, on separate lines: the key is read without parsing the JSON.</summary>
+    public string ToPayload() => $"{ChannelId}\n{UserId}\n{JsonSerializer.Serialize(this, ChannelsJsonContext.Default.LateReply)}";
+
+    /// <summary>The channel and user of a payload: replies to one user are sent one after another.</summary>
+    public static string OrderKey(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var second = payload.IndexOf('\n', payload.IndexOf('\n', StringComparison.Ordinal) + 1);
+        return second < 0 ? payload : payload[..second];
+    }
+
+    /// <summary>Reads a payload; null when it is not one (it is then dropped).</summary>
+    public static LateReply? From(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        var json = payload.IndexOf('{', StringComparison.Ordinal);
+        try
+        {
+            return json < 0 ? null : JsonSerializer.Deserialize(payload[json..], ChannelsJsonContext.Default.LateReply);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,106 +1,55 @@
 using ChatPost.Bot.Hosting;
+using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
+using Microsoft.Extensions.Options;
 
 namespace ChatPost.Bot.Channels;
 
 /// <summary>
-/// Sends the replies of late turns through each channel's API, in order per turn, retrying with backoff
-/// while WeChat is unreachable or busy, and dropping (with an error log) what WeChat refuses for good.
+/// Sends the replies of late turns through each channel's API, one user's replies in order. A reply WeChat cannot
+/// take now (unreachable, busy, a token problem) stays in the outbox and comes back after
+/// <see cref="LateReplyOptions.RetryAfter"/>, on any replica, until <see cref="LateReplyOptions.GiveUpAfter"/>; what
+/// WeChat refuses for good (the user unfollowed, the window closed) is dropped with an error log.
 /// </summary>
-public sealed class LateReplyWorker(LateReplyOutbox queue, IEnumerable<IWeChatChannel> channels, TimeProvider time,
-    ChatPostMetrics metrics, ILogger<LateReplyWorker> logger) : BackgroundService
+public sealed class LateReplyWorker(LateReplyOutbox outbox, IEnumerable<IWeChatChannel> channels, IOptions<LateReplyOptions> options,
+    TimeProvider time, ChatPostMetrics metrics, ILogger<LateReplyWorker> logger) : BackgroundService
 {
-    /// <summary>Attempts per reply; with the backoff below they span about eight minutes.</summary>
-    public const int MaxAttempts = 10;
-
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(2);
-    private const int MaxConcurrentDeliveries = 32;
-
     private readonly Dictionary<string, IWeChatChannel> _channels = channels.ToDictionary(channel => channel.ChannelId);
-    private readonly SemaphoreSlim _slots = new(MaxConcurrentDeliveries);
+    private readonly BacklogPump _pump = new(outbox.Backlog, time, logger);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The last delivery queued per user: the next one to that user starts only after it, so that a
-        // user reads a turn's replies in order even when one of them needs retries.
-        var tails = new Dictionary<(string Channel, string User), Task>();
-        try
-        {
-            await foreach (var delivery in queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                var user = (delivery.ChannelId, delivery.UserId);
-                var previous = tails.GetValueOrDefault(user, Task.CompletedTask);
-                tails[user] = DeliverAfterAsync(previous, delivery, stoppingToken);
-                if (tails.Count > MaxConcurrentDeliveries * 4)
-                {
-                    foreach (var done in tails.Where(tail => tail.Value.IsCompleted).Select(tail => tail.Key).ToList())
-                    {
-                        tails.Remove(done);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: deliveries in progress end at their current attempt.
-        }
-
-        await Task.WhenAll(tails.Values);
+        var settings = options.Value;
+        return _pump.RunAsync(new BacklogPumpSettings(settings.MaxConcurrent, settings.RetryAfter, settings.PollInterval),
+            item => LateReply.OrderKey(item.Payload), SendAsync, null, stoppingToken);
     }
 
-    private async Task DeliverAfterAsync(Task previous, LateDelivery delivery, CancellationToken stoppingToken)
+    private async Task SendAsync(WorkItem item, CancellationToken stoppingToken)
     {
-        await previous;
-        if (!_channels.TryGetValue(delivery.ChannelId, out var channel))
+        if (LateReply.From(item.Payload) is not { } late || !_channels.TryGetValue(late.ChannelId, out var channel))
         {
+            await outbox.Backlog.AcknowledgeAsync(item, stoppingToken);
             return;
         }
 
-        try
+        var result = await channel.SendLateAsync(late.UserId, late.Reply, stoppingToken);
+        var user = UserIds.Mask(late.UserId);
+        if (result.IsSuccess)
         {
-            await _slots.WaitAsync(stoppingToken);
-            try
-            {
-                foreach (var reply in delivery.Replies)
-                {
-                    await SendWithRetryAsync(channel, delivery.UserId, reply, stoppingToken);
-                }
-            }
-            finally
-            {
-                _slots.Release();
-            }
+            metrics.LateReplySent(channel.ChannelId, delivered: true);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        else if (IsWorthRetrying(result.ErrorCode) && time.GetUtcNow() - late.SaidAt < options.Value.GiveUpAfter)
         {
+            logger.LateReplyFailed(channel.ChannelId, user, result.ErrorCode, result.ErrorMessage);
+            return; // Unacknowledged: it comes back after RetryAfter.
         }
-    }
-
-    private async Task SendWithRetryAsync(IWeChatChannel channel, string userId, OutboundReply reply, CancellationToken stoppingToken)
-    {
-        var backoff = FirstBackoff;
-        for (var attempt = 1; ; attempt++)
+        else
         {
-            var result = await channel.SendLateAsync(userId, reply, stoppingToken);
-            if (result.IsSuccess)
-            {
-                metrics.LateReplySent(channel.ChannelId, delivered: true);
-                return;
-            }
-
-            var user = UserIds.Mask(userId);
-            if (!IsWorthRetrying(result.ErrorCode) || attempt == MaxAttempts)
-            {
-                metrics.LateReplySent(channel.ChannelId, delivered: false);
-                logger.LateReplyDropped(channel.ChannelId, user, attempt, result.ErrorCode);
-                return;
-            }
-
-            logger.LateReplyFailed(channel.ChannelId, user, attempt, result.ErrorCode, result.ErrorMessage);
-            await Task.Delay(backoff, time, stoppingToken);
-            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
+            metrics.LateReplySent(channel.ChannelId, delivered: false);
+            logger.LateReplyDropped(channel.ChannelId, user, result.ErrorCode);
         }
+
+        await outbox.Backlog.AcknowledgeAsync(item, CancellationToken.None);
     }
 
     private static bool IsWorthRetrying(int errorCode) => errorCode is WeChatErrorCodes.Unreachable

@@ -11,7 +11,7 @@ internal sealed class ReplyCollector(string channelId, string userId, LateReplyO
     private readonly List<OutboundReply> _waiting = [];
     private bool _closed;
 
-    public void Add(OutboundReply reply)
+    public async Task AddAsync(OutboundReply reply, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -22,14 +22,14 @@ internal sealed class ReplyCollector(string channelId, string userId, LateReplyO
             }
         }
 
-        lateReplies.Enqueue(new LateDelivery(channelId, userId, [reply]));
+        await lateReplies.AddAsync(channelId, userId, [reply], cancellationToken);
     }
 
     /// <summary>
     /// Closes the passive window. Returns the passive reply when <paramref name="onTime"/> and the turn said
     /// anything; everything else said so far is queued for the API.
     /// </summary>
-    public OutboundReply? Close(bool onTime)
+    public async Task<OutboundReply?> CloseAsync(bool onTime, CancellationToken cancellationToken)
     {
         OutboundReply[] said;
         lock (_gate)
@@ -43,7 +43,7 @@ internal sealed class ReplyCollector(string channelId, string userId, LateReplyO
         var late = passive is null ? said : said[1..];
         if (late.Length > 0)
         {
-            lateReplies.Enqueue(new LateDelivery(channelId, userId, late));
+            await lateReplies.AddAsync(channelId, userId, late, cancellationToken);
         }
 
         return passive;

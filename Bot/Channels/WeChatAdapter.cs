@@ -61,11 +61,12 @@ public sealed partial class WeChatAdapter : BotAdapter
             onTime = false;
         }
 
-        return collector.Close(onTime);
+        // The queued replies are written even if the caller went away: the user must still get them.
+        return await collector.CloseAsync(onTime, CancellationToken.None);
     }
 
     /// <inheritdoc/>
-    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities,
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -76,13 +77,13 @@ public sealed partial class WeChatAdapter : BotAdapter
         {
             if (OutboundReply.From(activities[i]) is { } reply)
             {
-                collector.Add(reply);
+                await collector.AddAsync(reply, cancellationToken);
             }
 
             responses[i] = new ResourceResponse(Guid.NewGuid().ToString("N"));
         }
 
-        return Task.FromResult(responses);
+        return responses;
     }
 
     /// <summary>WeChat messages cannot be edited.</summary>

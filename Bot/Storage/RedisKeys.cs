@@ -24,6 +24,9 @@ internal static class RedisKeys
     /// </summary>
     public static RedisKey RobotSends(string webhookKeyHash) => "robot:sends:" + webhookKeyHash;
 
+    /// <summary>Replies that missed the passive window, waiting to go through the API (a stream).</summary>
+    public static readonly RedisKey LateReplies = "late-replies";
+
     /// <summary>The cached access_token of one WeChat or WeCom account.</summary>
     public static RedisKey AccessToken(string account) => "token:" + account;
 

@@ -24,11 +24,11 @@ internal static partial class WeChatLog
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Turn {ActivityId} on {Channel} missed the passive-reply deadline; its replies go through the API")]
     public static partial void TurnLate(this ILogger logger, string channel, string activityId);
 
-    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Late reply to {User} on {Channel} could not be delivered (attempt {Attempt}): errcode {ErrorCode} {ErrorMessage}")]
-    public static partial void LateReplyFailed(this ILogger logger, string channel, string user, int attempt, int errorCode, string? errorMessage);
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Late reply to {User} on {Channel} could not be delivered, retrying later: errcode {ErrorCode} {ErrorMessage}")]
+    public static partial void LateReplyFailed(this ILogger logger, string channel, string user, int errorCode, string? errorMessage);
 
-    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Late reply to {User} on {Channel} dropped after {Attempt} attempts: errcode {ErrorCode}")]
-    public static partial void LateReplyDropped(this ILogger logger, string channel, string user, int attempt, int errorCode);
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Error, Message = "Late reply to {User} on {Channel} dropped: errcode {ErrorCode}")]
+    public static partial void LateReplyDropped(this ILogger logger, string channel, string user, int errorCode);
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Turn {ActivityId} on {Channel} failed")]
     public static partial void TurnFailed(this ILogger logger, string channel, string activityId, Exception exception);

@@ -3,6 +3,7 @@ using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatPost.Bot.Tests.Channels.OfficialAccount;
 
@@ -113,6 +114,36 @@ public class OfficialAccountDeliveryTests
         Assert.Equal(1, turnsWhileFirstHeld);
         Assert.Equal(2, bot.Turns);
         Assert.Equal(1, bot.MostConcurrentTurns);
+    }
+
+    [Fact]
+    public async Task LateReply_WeChatApiDownAcrossARestart_ReachesTheUserOnceItRecovers()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        api.FailSendsWithStatus = 503;
+        var prefix = TestRedis.Prefix();
+        var settings = new Dictionary<string, string?> { ["WeChat:ReplyDeadline"] = "00:00:00.200", ["LateReplies:RetryAfter"] = "00:00:01" };
+        var bot = new GatedBot(secondReply: true) { Gate = GatedBot.Closed() };
+        using var attempts = new LogSignal(1012);
+        await using (var before = new ChatPostFactory(prefix, api, settings, services =>
+                     {
+                         services.AddSingleton<IBot>(bot);
+                         services.AddSingleton<ILoggerProvider>(attempts);
+                     }))
+        {
+            var answer = await before.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oOutage", "慢", 2201)));
+            Assert.Equal(WeChatReplyXml.Success, await answer.Content.ReadAsStringAsync());
+            bot.Gate.SetResult();
+            await attempts.WaitForAsync(1012, 2); // tried, failed, tried again: the outage holds
+        }
+
+        api.FailSendsWithStatus = null;
+        await using var after = new ChatPostFactory(prefix, api, settings);
+        _ = after.Server;
+        var sent = await api.TakeCustomMessagesAsync(2);
+
+        Assert.Equal(["reply #1", "second reply #1"], sent.Select(message => (string?)message["text"]!["content"]));
+        Assert.Equal(0, api.CustomMessageCount);
     }
 
     private static ChatPostFactory Replica(string prefix, GatedBot bot, ClaimCounter claims) =>

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+
+namespace ChatPost.Bot.Storage;
+
+/// <summary>
+/// Works through an <see cref="IWorkBacklog"/> until shutdown: takes new items; every third of the retry time
+/// tells the backlog which items are still in progress here and takes over the ones left idle longer than the
+/// retry time (a dead replica's, or a failed attempt's); runs items with the same order key one after another
+/// and different keys in parallel, up to a limit; and outlives storage outages. The handler acknowledges an item
+/// when it is done, or leaves it to come back after the retry time.
+/// </summary>
+public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time, ILogger logger)
+{
+    private static readonly TimeSpan AfterOutage = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, WorkItem> _inProgress = new(StringComparer.Ordinal);
+
+    /// <summary>This replica's consumer name in the backlog.</summary>
+    public string Consumer { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <param name="orderKey">Items with the same key run in backlog order, one at a time (a group, a user).</param>
+    /// <param name="handle">Works on one item; acknowledges it through the backlog when done.</param>
+    /// <param name="backlogSeen">Told the backlog's size now and then, for metrics.</param>
+    public async Task RunAsync(BacklogPumpSettings settings, Func<WorkItem, string> orderKey, Func<WorkItem, CancellationToken, Task> handle,
+        Action<long>? backlogSeen, CancellationToken stoppingToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var slots = new SemaphoreSlim(settings.MaxConcurrent);
+        var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var lastMaintenance = time.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var items = new List<WorkItem>(await backlog.TakeAsync(Consumer, settings.MaxConcurrent, stoppingToken));
+                if (time.GetElapsedTime(lastMaintenance) >= settings.RetryAfter / 3)
+                {
+                    lastMaintenance = time.GetTimestamp();
+                    await backlog.TouchAsync(Consumer, [.. _inProgress.Values], stoppingToken);
+                    backlogSeen?.Invoke(await backlog.CountAsync(stoppingToken));
+                    items.AddRange(await backlog.ReclaimAsync(Consumer, settings.RetryAfter, settings.MaxConcurrent, stoppingToken));
+                }
+
+                foreach (var item in items.Where(item => _inProgress.TryAdd(item.Id, item)))
+                {
+                    var key = orderKey(item);
+                    tails[key] = RunAfterAsync(tails.GetValueOrDefault(key, Task.CompletedTask), item, handle, slots, stoppingToken);
+                }
+
+                foreach (var done in tails.Where(tail => tail.Value.IsCompleted).Select(tail => tail.Key).ToList())
+                {
+                    tails.Remove(done);
+                }
+
+                if (items.Count == 0)
+                {
+                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // The loop must outlive a Redis outage; it logs and tries again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                logger.BacklogLoopFailed(exception);
+                await Task.Delay(AfterOutage, time, CancellationToken.None);
+            }
+        }
+
+        // Items in progress end at their current attempt; what is unacknowledged is taken over later.
+        await Task.WhenAll(tails.Values);
+    }
+
+    private async Task RunAfterAsync(Task previous, WorkItem item, Func<WorkItem, CancellationToken, Task> handle, SemaphoreSlim slots,
+        CancellationToken stoppingToken)
+    {
+        try
+        {
+            await previous;
+            await slots.WaitAsync(stoppingToken);
+            try
+            {
+                await handle(item, stoppingToken);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // One item's failure (storage gone mid-way) must not stop the others; it comes back later.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.BacklogItemFailed(item.Id, exception);
+        }
+        finally
+        {
+            _inProgress.TryRemove(item.Id, out _);
+        }
+    }
+}
+
+/// <summary>How a <see cref="BacklogPump"/> works.</summary>
+/// <param name="MaxConcurrent">Items in progress at once in this replica.</param>
+/// <param name="RetryAfter">How long an item may stay unacknowledged before it is taken over.</param>
+/// <param name="PollInterval">How often an idle replica looks for new items.</param>
+public sealed record BacklogPumpSettings(int MaxConcurrent, TimeSpan RetryAfter, TimeSpan PollInterval);
+
+internal static partial class BacklogPumpLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Working through a backlog failed; trying again in a second")]
+    public static partial void BacklogLoopFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Work item {ItemId} broke off; it comes back after the retry time")]
+    public static partial void BacklogItemFailed(this ILogger logger, string itemId, Exception exception);
+}

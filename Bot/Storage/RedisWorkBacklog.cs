@@ -1,0 +1,76 @@
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Storage;
+
+/// <summary>
+/// <see cref="IWorkBacklog"/> as a Redis stream (field <c>p</c>) with the consumer group <c>workers</c>, created on
+/// first use from the beginning of the stream, so items queued before any replica read are worked on too.
+/// Scripts may add items themselves with <c>XADD {stream} * p {payload}</c> (see <see cref="PayloadField"/>).
+/// </summary>
+public sealed class RedisWorkBacklog(RedisConnection redis, RedisKey stream) : IWorkBacklog
+{
+    public const string ConsumerGroup = "workers";
+
+    /// <summary>The stream entry field that holds the payload.</summary>
+    public const string PayloadField = "p";
+
+    private readonly Lazy<Task> _group = new(() => CreateGroupAsync(redis.Database, stream));
+
+    /// <inheritdoc/>
+    public Task AddAsync(string payload, CancellationToken cancellationToken) =>
+        redis.Database.StreamAddAsync(stream, PayloadField, payload);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<WorkItem>> TakeAsync(string consumer, int max, CancellationToken cancellationToken)
+    {
+        await _group.Value;
+        return Items(await redis.Database.StreamReadGroupAsync(stream, ConsumerGroup, consumer, StreamPosition.NewMessages, max));
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<WorkItem>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken)
+    {
+        await _group.Value;
+        var claimed = await redis.Database.StreamAutoClaimAsync(stream, ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, "0-0", max);
+        return Items(claimed.ClaimedEntries);
+    }
+
+    /// <inheritdoc/>
+    public async Task TouchAsync(string consumer, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count > 0)
+        {
+            // XCLAIM to ourselves with JUSTID resets the idle time without delivering the entries again.
+            await redis.Database.StreamClaimIdsOnlyAsync(stream, ConsumerGroup, consumer, 0, [.. items.Select(item => (RedisValue)item.Id)]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task AcknowledgeAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var transaction = redis.Database.CreateTransaction();
+        _ = transaction.StreamAcknowledgeAsync(stream, ConsumerGroup, item.Id);
+        _ = transaction.StreamDeleteAsync(stream, [item.Id]);
+        await transaction.ExecuteAsync();
+    }
+
+    /// <inheritdoc/>
+    public Task<long> CountAsync(CancellationToken cancellationToken) => redis.Database.StreamLengthAsync(stream);
+
+    private static async Task CreateGroupAsync(IDatabase db, RedisKey stream)
+    {
+        try
+        {
+            await db.StreamCreateConsumerGroupAsync(stream, ConsumerGroup, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Another replica created it first.
+        }
+    }
+
+    private static WorkItem[] Items(StreamEntry[] entries) =>
+        [.. entries.Where(entry => !entry.IsNull).Select(entry => new WorkItem(entry.Id!, (string)entry[PayloadField]!))];
+}
