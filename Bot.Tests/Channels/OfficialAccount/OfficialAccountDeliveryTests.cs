@@ -146,6 +146,28 @@ public class OfficialAccountDeliveryTests
         Assert.Equal(0, api.CustomMessageCount);
     }
 
+    [Fact]
+    public async Task Shutdown_WhileATurnRuns_TheTurnFinishesAndItsRepliesAreDeliveredOnce()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        var prefix = TestRedis.Prefix();
+        var settings = new Dictionary<string, string?> { ["WeChat:ReplyDeadline"] = "00:00:00.200", ["LateReplies:RetryAfter"] = "00:00:01" };
+        var bot = new GatedBot(secondReply: true) { Gate = GatedBot.Closed() };
+        var before = new ChatPostFactory(prefix, api, settings, services => services.AddSingleton<IBot>(bot));
+        var answer = await before.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oShutdown", "慢", 2301)));
+
+        var stopping = before.DisposeAsync().AsTask(); // SIGTERM while the turn still runs
+        bot.Gate.SetResult();
+        await stopping;
+        await using var after = new ChatPostFactory(prefix, api, settings);
+        _ = after.Server;
+        var sent = await api.TakeCustomMessagesAsync(2);
+
+        Assert.Equal(WeChatReplyXml.Success, await answer.Content.ReadAsStringAsync());
+        Assert.Equal(1, bot.Turns);
+        Assert.Equal(["reply #1", "second reply #1"], sent.Select(message => (string?)message["text"]!["content"]));
+    }
+
     private static ChatPostFactory Replica(string prefix, GatedBot bot, ClaimCounter claims) =>
         new(prefix, services: services =>
         {
