@@ -58,8 +58,16 @@ public sealed class StaffBot(ConversationState conversationState, CitizenRecogni
 
         if (ProgressQuery.TryRead(context.Understood, today) is { } query)
         {
-            var snapshot = await figures.GetAsync(query.Day, cancellationToken);
-            await SayAsync(turnContext, StaffProgressReplies.Describe(query, snapshot), cancellationToken);
+            try
+            {
+                var snapshot = await figures.GetAsync(query.Day, cancellationToken);
+                await SayAsync(turnContext, StaffProgressReplies.Describe(query, snapshot), cancellationToken);
+            }
+            catch (RecordsUnavailableException)
+            {
+                await SayAsync(turnContext, RecordsReplies.Busy, cancellationToken);
+            }
+
             return;
         }
 

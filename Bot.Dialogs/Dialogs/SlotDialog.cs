@@ -1,3 +1,5 @@
+using ChatPost.Bot.Dialogs.Postal;
+
 namespace ChatPost.Bot.Dialogs.Dialogs;
 
 /// <summary>
@@ -25,13 +27,26 @@ public abstract class SlotDialog(string id) : Dialog(id)
     /// <summary>Answers with the value; the dialog completes afterwards.</summary>
     protected abstract Task AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken);
 
+    /// <summary>Answers, or says the system is busy when the records cannot be read right now.</summary>
+    private async Task AnswerOrExcuseAsync(DialogContext context, string value, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AnswerAsync(context, value, cancellationToken);
+        }
+        catch (RecordsUnavailableException)
+        {
+            await context.Turn.SendActivityAsync(RecordsReplies.Busy, cancellationToken: cancellationToken);
+        }
+    }
+
     /// <inheritdoc/>
     public override async Task<DialogTurnStatus> BeginAsync(DialogContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (Extract(context) is { } value)
         {
-            await AnswerAsync(context, value, cancellationToken);
+            await AnswerOrExcuseAsync(context, value, cancellationToken);
             return DialogTurnStatus.Complete;
         }
 
@@ -45,7 +60,7 @@ public abstract class SlotDialog(string id) : Dialog(id)
         ArgumentNullException.ThrowIfNull(context);
         if (Extract(context) is { } value)
         {
-            await AnswerAsync(context, value, cancellationToken);
+            await AnswerOrExcuseAsync(context, value, cancellationToken);
             return DialogTurnStatus.Complete;
         }
 

@@ -1,3 +1,5 @@
+using ChatPost.Bot.Storage;
+
 namespace ChatPost.Bot.Channels;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ChatPost.Bot.Channels;
 /// becomes the passive reply (if the turn was on time) and the rest, like everything said afterwards, go to
 /// the <see cref="LateReplyOutbox"/>.
 /// </summary>
-internal sealed class ReplyCollector(string channelId, string userId, LateReplyOutbox lateReplies)
+internal sealed class ReplyCollector(string channelId, string userId, LateReplyOutbox lateReplies, ILogger logger)
 {
     private readonly Lock _gate = new();
     private readonly List<OutboundReply> _waiting = [];
@@ -22,7 +24,7 @@ internal sealed class ReplyCollector(string channelId, string userId, LateReplyO
             }
         }
 
-        await lateReplies.AddAsync(channelId, userId, [reply], cancellationToken);
+        await QueueAsync([reply], cancellationToken);
     }
 
     /// <summary>
@@ -43,9 +45,22 @@ internal sealed class ReplyCollector(string channelId, string userId, LateReplyO
         var late = passive is null ? said : said[1..];
         if (late.Length > 0)
         {
-            await lateReplies.AddAsync(channelId, userId, late, cancellationToken);
+            await QueueAsync(late, cancellationToken);
         }
 
         return passive;
+    }
+
+    private async Task QueueAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lateReplies.AddAsync(channelId, userId, replies, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            // The outbox is Redis: without it a late reply cannot be kept. The user can ask again.
+            logger.StorageUnavailable("queueing a late reply", exception);
+        }
     }
 }

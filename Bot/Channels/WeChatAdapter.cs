@@ -41,7 +41,7 @@ public sealed partial class WeChatAdapter : BotAdapter
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
         var activity = WeChatActivityMapper.ToActivity(channel.ChannelId, message);
-        var collector = new ReplyCollector(channel.ChannelId, message.FromUserName, _lateReplies);
+        var collector = new ReplyCollector(channel.ChannelId, message.FromUserName, _lateReplies, _logger);
 
         // Not tied to the request: WeChat hangs up after 5 s, but the turn must finish and answer through the API.
         var turn = RunTurnAsync(channel.ChannelId, activity, collector, logic);
@@ -102,18 +102,38 @@ public sealed partial class WeChatAdapter : BotAdapter
             ["ConversationId"] = UserIds.Mask(activity.Conversation.Id),
             ["ActivityId"] = activity.Id,
         });
-        await using var lease = await _locks.AcquireAsync($"turn:{channelId}:{activity.From.Id}", TurnLockTimeToLive, _time,
-            CancellationToken.None);
+        await using var lease = await AcquireTurnLockAsync(channelId, activity.From.Id);
         using var context = new TurnContext(this, activity);
         context.TurnState.Add(collector);
         await RunPipelineAsync(context, logic, CancellationToken.None);
+    }
+
+    /// <summary>The user's turn lock; while Redis is down turns go on unlocked (state is not written then anyway).</summary>
+    private async Task<LockLease?> AcquireTurnLockAsync(string channelId, string userId)
+    {
+        try
+        {
+            return await _locks.AcquireAsync($"turn:{channelId}:{userId}", TurnLockTimeToLive, _time, CancellationToken.None);
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            _logger.StorageUnavailable("locking a user's turn", exception);
+            return null;
+        }
     }
 
     private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
         _logger.TurnFailed(turnContext.Activity.ChannelId, turnContext.Activity.Id, exception);
         await turnContext.SendActivityAsync(TurnErrorReplies.Apology);
-        // Forget the conversation so that a broken dialog state cannot fail every following turn too.
-        await _conversationState.DeleteAsync(turnContext);
+        try
+        {
+            // Forget the conversation so that a broken dialog state cannot fail every following turn too.
+            await _conversationState.DeleteAsync(turnContext);
+        }
+        catch (Exception storageFailure) when (StorageFailure.IsUnavailable(storageFailure))
+        {
+            _logger.StorageUnavailable("forgetting a failed conversation", storageFailure);
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(bot);
         var started = time.GetTimestamp();
-        var claim = await replies.ClaimAsync(channel.ChannelId, message.DedupeKey, cancellationToken);
+        var claim = await ClaimAsync(channel, message, cancellationToken);
         if (!claim.IsFirst)
         {
             logger.DuplicateServed(channel.ChannelId, message.DedupeKey);
@@ -38,9 +38,35 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
             ? channel.NoReply
             : PassiveReplyRenderer.Render(message, reply, time.GetUtcNow().ToUnixTimeSeconds());
         // Stored even when the caller went away: WeChat's retry of this message must get this answer.
-        await replies.CompleteAsync(channel.ChannelId, message.DedupeKey, body, CancellationToken.None);
+        await CompleteAsync(channel, message, body);
         metrics.TurnAnswered(channel.ChannelId, reply is null ? "none" : "passive", time.GetElapsedTime(started));
         return body;
+    }
+
+    /// <summary>Claims the message; while Redis is down every copy runs (a retry may then be answered twice, never not at all).</summary>
+    private async Task<ReplyClaim> ClaimAsync(IWeChatChannel channel, InboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await replies.ClaimAsync(channel.ChannelId, message.DedupeKey, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            logger.StorageUnavailable("deduplicating a callback", exception);
+            return new ReplyClaim(IsFirst: true, Reply: null);
+        }
+    }
+
+    private async Task CompleteAsync(IWeChatChannel channel, InboundMessage message, string body)
+    {
+        try
+        {
+            await replies.CompleteAsync(channel.ChannelId, message.DedupeKey, body, CancellationToken.None);
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            logger.StorageUnavailable("keeping a reply for retries", exception);
+        }
     }
 
     private async Task<string> WaitForFirstCopyAsync(IWeChatChannel channel, string dedupeKey, TimeSpan patience,

@@ -13,6 +13,10 @@ public sealed partial class RedisIngestionStore
     /// week holds at most 17 × 5 × 6 fields whatever the number of events, so a campaign of a hundred days is about 20
     /// small reads in one round trip. An empty list when <paramref name="lastDay"/> is before <paramref name="firstDay"/>.
     /// </remarks>
+    Task<IReadOnlyList<ProgressCount>> IProgressCounters.GetAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken) =>
+        StorageFailure.ReadRecordsAsync(() => GetAsync(firstDay, lastDay, cancellationToken));
+
+    /// <summary>The counts summed over the days, as <see cref="IProgressCounters.GetAsync"/> says, but an outage throws the Redis error.</summary>
     public async Task<IReadOnlyList<ProgressCount>> GetAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
         var reads = ProgressWeeks.Pieces(firstDay, lastDay)

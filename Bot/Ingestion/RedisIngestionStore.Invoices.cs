@@ -22,7 +22,11 @@ public sealed partial class RedisIngestionStore
     }
 
     /// <inheritdoc/>
-    Task<InvoiceApplication?> IInvoiceLookup.FindAsync(string applicationNo, CancellationToken cancellationToken) => FindInvoiceApplicationAsync(applicationNo, cancellationToken);
+    Task<InvoiceApplication?> IInvoiceLookup.FindAsync(string applicationNo, CancellationToken cancellationToken) =>
+        StorageFailure.ReadRecordsAsync(() => FindInvoiceApplicationAsync(applicationNo, cancellationToken));
+
+    Task<InvoiceApplication?> IInvoiceLookup.FindLatestByTaxpayerAsync(string taxpayerId, CancellationToken cancellationToken) =>
+        StorageFailure.ReadRecordsAsync(() => FindLatestByTaxpayerAsync(taxpayerId, cancellationToken));
 
     /// <inheritdoc/>
     public async Task<InvoiceApplication?> FindLatestByTaxpayerAsync(string taxpayerId, CancellationToken cancellationToken)

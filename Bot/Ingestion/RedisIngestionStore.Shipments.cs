@@ -25,7 +25,11 @@ public sealed partial class RedisIngestionStore
     }
 
     /// <inheritdoc/>
-    Task<TrackingSummary?> IShipmentLookup.FindAsync(string trackingNo, CancellationToken cancellationToken) => FindShipmentAsync(trackingNo, cancellationToken);
+    Task<TrackingSummary?> IShipmentLookup.FindAsync(string trackingNo, CancellationToken cancellationToken) =>
+        StorageFailure.ReadRecordsAsync(() => FindShipmentAsync(trackingNo, cancellationToken));
+
+    Task<IReadOnlyList<TrackingSummary>> IShipmentLookup.FindByPhoneAsync(string phone, int limit, CancellationToken cancellationToken) =>
+        StorageFailure.ReadRecordsAsync(() => FindByPhoneAsync(phone, limit, cancellationToken));
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<TrackingSummary>> FindByPhoneAsync(string phone, int limit, CancellationToken cancellationToken)

@@ -17,7 +17,15 @@ public sealed class RedisLookupQuota(RedisConnection redis, IOptions<LookupQuota
     public async Task<bool> TryTakeAsync(string userId, CancellationToken cancellationToken)
     {
         var minute = time.GetUtcNow().ToUnixTimeSeconds() / 60;
-        var used = (long)await redis.Database.ScriptEvaluateAsync(TakeScript, [RedisKeys.LookupQuota(userId, minute)]);
-        return used <= options.Value.PerMinute;
+        try
+        {
+            var used = (long)await redis.Database.ScriptEvaluateAsync(TakeScript, [RedisKeys.LookupQuota(userId, minute)]);
+            return used <= options.Value.PerMinute;
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            // Open while Redis is down: the lookup itself cannot read records then either.
+            return true;
+        }
     }
 }

@@ -15,10 +15,15 @@ namespace ChatPost.Bot.Storage;
 /// <see cref="JObject"/>s, which <see cref="BotState"/> converts to the property types. Besides
 /// <see cref="IStoreItem"/>, the <c>eTag</c> entry of a state dictionary counts, so that ConversationState
 /// and UserState are protected too. A missing eTag or <c>*</c> writes unconditionally.
+/// While Redis is down, reads return empty items marked <see cref="UnavailableETag"/> and writes are skipped: a turn
+/// goes on as for a new conversation and leaves the stored state as it was, never half-written.
 /// </remarks>
-public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> options) : IStorage
+public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> options, ILogger<RedisStorage> logger) : IStorage
 {
     private const string ETagField = "eTag";
+
+    /// <summary>The eTag of an item read while Redis was down: a write of it is skipped.</summary>
+    public const string UnavailableETag = "unavailable";
 
     // Returns 1 when written, 0 when the stored eTag differs from the expected one.
     private const string WriteScript = """
@@ -43,7 +48,16 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> o
     {
         ArgumentNullException.ThrowIfNull(keys);
         var reads = keys.Select(key => redis.Database.HashGetAsync(RedisKeys.State(key), ["e", "v"])).ToArray();
-        var fields = await Task.WhenAll(reads);
+        RedisValue[][] fields;
+        try
+        {
+            fields = await Task.WhenAll(reads);
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            logger.StorageUnavailable("reading conversation state", exception);
+            return keys.ToDictionary(key => key, _ => (object)new JObject { [ETagField] = UnavailableETag }, StringComparer.Ordinal);
+        }
 
         var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
         for (var i = 0; i < keys.Length; i++)
@@ -70,10 +84,24 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> o
             var json = JObject.FromObject(value, Serializer);
             json.Remove(ETagField);
             var expected = ExpectedETag(value);
-            var next = Guid.NewGuid().ToString("N");
+            if (expected == UnavailableETag)
+            {
+                continue; // Read while Redis was down: writing it now would overwrite the state stored before.
+            }
 
-            var written = (long)await redis.Database.ScriptEvaluateAsync(WriteScript, [RedisKeys.State(key)],
-                [expected, next, json.ToString(Formatting.None), _timeToLiveMs]);
+            var next = Guid.NewGuid().ToString("N");
+            long written;
+            try
+            {
+                written = (long)await redis.Database.ScriptEvaluateAsync(WriteScript, [RedisKeys.State(key)],
+                    [expected, next, json.ToString(Formatting.None), _timeToLiveMs]);
+            }
+            catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+            {
+                logger.StorageUnavailable("saving conversation state", exception);
+                continue;
+            }
+
             if (written == 0)
             {
                 throw new StorageConflictException(key);
@@ -88,7 +116,19 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> o
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return redis.Database.KeyDeleteAsync([.. keys.Select(RedisKeys.State)]);
+        return DeleteStateAsync(keys);
+    }
+
+    private async Task DeleteStateAsync(string[] keys)
+    {
+        try
+        {
+            await redis.Database.KeyDeleteAsync([.. keys.Select(RedisKeys.State)]);
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            logger.StorageUnavailable("deleting conversation state", exception);
+        }
     }
 
     private static string ExpectedETag(object value)

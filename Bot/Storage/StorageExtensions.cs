@@ -61,8 +61,13 @@ public static class StorageExtensions
     private static ConnectionMultiplexer Connect(RedisOptions options)
     {
         var configuration = ConfigurationOptions.Parse(options.Configuration);
-        // Start (and report not-ready) while Redis is down rather than crash; the multiplexer reconnects by itself.
+        // Start (and report not-ready) while Redis is down rather than crash; the multiplexer reconnects by itself,
+        // trying every second so that service is back within seconds of Redis.
         configuration.AbortOnConnectFail = false;
+        configuration.ReconnectRetryPolicy = new LinearRetry(1000);
+        // While disconnected, fail at once instead of queueing: callers then go on without Redis (greetings, the FAQ)
+        // or say the system is busy, well within WeChat's five seconds.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ClientName ??= "chatpost";
         return ConnectionMultiplexer.Connect(configuration);
     }
