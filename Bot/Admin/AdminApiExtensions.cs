@@ -23,6 +23,7 @@ public static class AdminApiExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var api = endpoints.MapGroup("/api")
+            .RequireRateLimiting(RateLimitExtensions.Admin)
             .RequireBearerKey("admin", "Admin:ApiKey", services => services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey);
         api.MapBroadcastEndpoints();
         api.MapAnnouncementEndpoints();

@@ -27,32 +27,48 @@ public static class BearerKey
     }
 
     /// <summary>
-    /// An endpoint filter for a group of endpoints: 404 while the key is empty (the API is off), 401 with a log
-    /// line for a missing or wrong key.
+    /// Puts a group of endpoints behind a bearer key: 404 while the key is empty (the API is off), 401 with a log line
+    /// for a missing or wrong key. Checked by <see cref="UseBearerKeys"/> before the request body is read.
     /// </summary>
     public static TBuilder RequireBearerKey<TBuilder>(this TBuilder builder, string apiName, string settingName, Func<IServiceProvider, string> apiKey)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            var key = apiKey(http.RequestServices);
-            if (key.Length == 0)
-            {
-                return TypedResults.Problem(detail: $"The {apiName} API is disabled: {settingName} is not set.", statusCode: StatusCodes.Status404NotFound);
-            }
-
-            if (!Matches(http.Request.Headers.Authorization, key))
-            {
-                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatPost.Bot.Hosting.BearerKey")
-                    .BearerKeyRejected(apiName, http.Request.Path, http.Connection.RemoteIpAddress?.ToString());
-                http.Response.Headers.WWWAuthenticate = "Bearer";
-                return TypedResults.Problem(detail: "Missing or wrong bearer key.", statusCode: StatusCodes.Status401Unauthorized);
-            }
-
-            return await next(context);
-        });
+        builder.WithMetadata(new BearerKeyRequirement(apiName, settingName, apiKey));
         return builder;
     }
+
+    /// <summary>
+    /// Enforces <see cref="RequireBearerKey"/> once the endpoint is chosen and before it runs, so that nobody without
+    /// the key learns anything from how the body would have been judged.
+    /// </summary>
+    public static IApplicationBuilder UseBearerKeys(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<BearerKeyRequirement>() is not { } requirement)
+        {
+            await next(http);
+            return;
+        }
+
+        var key = requirement.ApiKey(http.RequestServices);
+        if (key.Length == 0)
+        {
+            await TypedResults.Problem(detail: $"The {requirement.ApiName} API is disabled: {requirement.SettingName} is not set.",
+                statusCode: StatusCodes.Status404NotFound).ExecuteAsync(http);
+            return;
+        }
+
+        if (!Matches(http.Request.Headers.Authorization, key))
+        {
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ChatPost.Bot.Hosting.BearerKey")
+                .BearerKeyRejected(requirement.ApiName, http.Request.Path, http.Connection.RemoteIpAddress?.ToString());
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await TypedResults.Problem(detail: "Missing or wrong bearer key.", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(http);
+            return;
+        }
+
+        await next(http);
+    });
+
+    private sealed record BearerKeyRequirement(string ApiName, string SettingName, Func<IServiceProvider, string> ApiKey);
 }

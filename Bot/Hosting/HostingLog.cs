@@ -5,4 +5,7 @@ internal static partial class HostingLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Rejected a {Api} API call to {Path}: missing or wrong bearer key (from {RemoteIp})")]
     public static partial void BearerKeyRejected(this ILogger logger, string api, string path, string? remoteIp);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Rate limit reached on {Path} (from {RemoteIp}); answered 429")]
+    public static partial void RateLimited(this ILogger logger, string path, string? remoteIp);
 }

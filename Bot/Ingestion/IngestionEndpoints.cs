@@ -25,6 +25,7 @@ public static class IngestionEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api/ingest")
+            .RequireRateLimiting(RateLimitExtensions.Ingest)
             .RequireBearerKey("ingestion", "Ingest:ApiKey", services => services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKey);
         group.MapPost("/shipments", IngestShipmentsAsync);
         group.MapPost("/invoice-applications", IngestInvoiceApplicationsAsync);
