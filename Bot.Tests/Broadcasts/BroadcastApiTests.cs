@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatPost.Bot.Tests.Broadcasts;
 
@@ -101,6 +102,9 @@ public class BroadcastApiTests
     [InlineData("{\"text\":\"a\",\"at\":\"next tuesday\"}")]
     [InlineData("{\"text\":\"a\"")]
     [InlineData("[1,2]")]
+    [InlineData("{\"text\":\"a\",\"priority\":\"high\"}")]
+    [InlineData("{\"text\":123}")]
+    [InlineData("{\"text\":\"a\",\"cities\":\"襄阳\"}")]
     public async Task Post_BadBody_Returns400(string body)
     {
         await using var webhook = await FakeWebhook.StartAsync();
@@ -157,6 +161,35 @@ public class BroadcastApiTests
 
         Assert.Equal("scheduled", (string?)before!["state"]);
         Assert.True(arrived.ArrivedAt >= at.AddMilliseconds(-50), $"arrived {arrived.ArrivedAt:O}, due {at:O}");
+    }
+
+    [Fact]
+    public async Task Scheduled_ManagerRemovedBeforeItsTime_IsRefusedAtReleaseAndNeverSent()
+    {
+        await using var webhook = await FakeWebhook.StartAsync();
+        var prefix = TestRedis.Prefix();
+        var settings = StaffSetup.Settings(webhook, null, ["襄阳"]);
+        string id;
+        await using (var before = new ChatPostFactory(prefix, settings: settings))
+        {
+            var response = await Admin(before, StaffSetup.ProvinceManager)
+                .PostAsJsonAsync("/api/broadcasts", new { text = "定时", at = DateTimeOffset.UtcNow.AddSeconds(2) });
+            id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        }
+
+        // The province manager loses the role before the broadcast is due.
+        settings["Managers:0:Scope"] = "恩施";
+        using var refusals = new LogSignal(3151);
+        await using var after = new ChatPostFactory(prefix, settings: settings,
+            services: services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(refusals));
+        _ = after.Server;
+        await refusals.WaitForAsync(3151, 1);
+        var report = await Admin(after, null).GetFromJsonAsync<JsonObject>($"/api/broadcasts/{id}");
+        var audit = await Admin(after, null).GetFromJsonAsync<JsonArray>("/api/audit?count=5");
+
+        Assert.Equal("cancelled", (string?)report!["state"]);
+        Assert.Equal(0, webhook.Requests);
+        Assert.Contains(audit!, entry => (string?)entry!["action"] == "refused" && ((string?)entry["detail"])!.StartsWith("at release", StringComparison.Ordinal));
     }
 
     internal static HttpClient Admin(ChatPostFactory factory, string? manager)

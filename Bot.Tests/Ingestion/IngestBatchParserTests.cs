@@ -139,12 +139,13 @@ public partial class IngestBatchParserTests
     }
 
     [Fact]
-    public void Parse_UnknownPropertiesAndOtherCase_IgnoredAsUnknown()
+    public void Parse_UnknownPropertiesAndOtherCase_RejectThatRecordNamingTheField()
     {
-        var batch = ParseShipments($"[{With(ValidShipment, "weight", "{ \"grams\": 120 }")}, {With(Without(ValidShipment, "city"), "City", "\"襄阳\"")}]");
+        var batch = ParseShipments($"[{With(ValidShipment, "weight", "{ \"grams\": 120 }")}, {With(Without(ValidShipment, "city"), "City", "\"襄阳\"")}, {ValidShipment}]");
 
         Assert.Single(batch!.Valid);
-        Assert.Equal(new RejectedRecord(1, "city: required"), Assert.Single(batch.Rejected));
+        Assert.Equal([new RejectedRecord(0, "weight: is not a field of the contract"), new RejectedRecord(1, "City: is not a field of the contract")],
+            batch.Rejected);
     }
 
     [Fact]
@@ -161,13 +162,14 @@ public partial class IngestBatchParserTests
     }
 
     [Fact]
-    public void Parse_UnknownPropertyGivenTwice_Ignored()
+    public void Parse_UnknownPropertyWithAnOddName_RejectedWithoutRepeatingTheName()
     {
-        var unknownTwice = ValidShipment.Replace("{", "{ \"weight\": 1, \"weight\": 2,", StringComparison.Ordinal);
+        var odd = ValidShipment.Replace("{", "{ \"we ight<script>\": 1,", StringComparison.Ordinal);
 
-        var batch = ParseShipments($"[{unknownTwice}]");
+        var batch = ParseShipments($"[{odd}]");
 
-        Assert.Single(batch!.Valid);
+        Assert.Empty(batch!.Valid);
+        Assert.Equal("a field: is not a field of the contract", Assert.Single(batch.Rejected).Reason);
     }
 
     [Theory]

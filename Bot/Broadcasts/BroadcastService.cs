@@ -55,6 +55,34 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
     public async Task<bool> CancelLatestScheduledAsync(string managerId, CancellationToken cancellationToken) =>
         await store.LatestScheduledByAsync(managerId, cancellationToken) is { } id && await CancelAsync(id, managerId, cancellationToken);
 
+    /// <summary>
+    /// Releases a timed broadcast when it is due, after checking the policy again: a manager removed or moved to
+    /// another scope since scheduling it (or a group no longer configured) cancels it, audited as refused.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(string id, CancellationToken cancellationToken)
+    {
+        var broadcast = await store.GetAsync(id, cancellationToken);
+        if (broadcast is null)
+        {
+            return false;
+        }
+
+        if (broadcast.Origin != "announcement")
+        {
+            var recheck = new BroadcastRequest(broadcast.RequestedBy, broadcast.Title, null, [], broadcast.GroupIds, null, null, broadcast.Origin);
+            if (BroadcastPolicy.Resolve(recheck, directory, operatorAllowed: broadcast.Origin == "api").Refusal is { } refusal)
+            {
+                var actor = broadcast.RequestedBy ?? OperatorActor;
+                logger.BroadcastRefused(broadcast.Origin, actor, refusal);
+                await store.CancelAsync(id, new AuditEntry(time.GetUtcNow(), actor, "refused", id, broadcast.Origin, "at release: " + refusal),
+                    cancellationToken);
+                return false;
+            }
+        }
+
+        return await store.ReleaseAsync(id, cancellationToken);
+    }
+
     /// <summary>Cancels a broadcast that is still scheduled; false when it is not (sent, sending, or unknown).</summary>
     public async Task<bool> CancelAsync(string id, string actor, CancellationToken cancellationToken)
     {

@@ -97,6 +97,17 @@ internal static partial class IngestBatchParser
             return null;
         }
 
+        // A field the contract does not know is refused rather than ignored: a misspelt "recieverPhone" would
+        // otherwise store a record without its phone, silently.
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!kind.JsonType.Properties.Any(known => known.Name == property.Name))
+            {
+                check.Fail(PlainField().IsMatch("$." + property.Name) ? property.Name : "a field", "is not a field of the contract");
+                return null;
+            }
+        }
+
         TDto? dto;
         try
         {
