@@ -37,6 +37,11 @@ public sealed class WeChatPush(string token = ChatPostFactory.Token, string enco
             encrypt, timestamp ?? Now, nonce);
     }
 
+    /// <summary>Safe mode around any ciphertext, correctly signed: for ciphertexts that must fail only when decrypted.</summary>
+    public HttpRequestMessage SafeCiphertext(string encrypt, string? timestamp = null, string nonce = "12345") =>
+        Encrypted($"<xml><ToUserName><![CDATA[gh_chatpost]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>",
+            encrypt, timestamp ?? Now, nonce);
+
     /// <summary>Compatible mode: the plaintext fields and the ciphertext in one document.</summary>
     public HttpRequestMessage Compatible(string xml, string? timestamp = null, string nonce = "12345")
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using static ChatPost.Bot.Tests.WeChat.WeChatVectors;
 
@@ -191,26 +192,10 @@ public sealed partial class WeChatMessageCryptoTests
 
     private static byte[] AesKey(string encodingAesKey) => Convert.FromBase64String(encodingAesKey + "=");
 
-    private static byte[] BuildBuffer(ReadOnlySpan<byte> message, string receiveId, uint? declaredLength = null)
-    {
-        var id = Encoding.UTF8.GetBytes(receiveId);
-        var unpadded = 20 + message.Length + id.Length;
-        var pad = 32 - unpadded % 32;
-        var buffer = new byte[unpadded + pad];
-        "0123456789abcdef"u8.CopyTo(buffer);
-        BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(16), declaredLength ?? (uint)message.Length);
-        message.CopyTo(buffer.AsSpan(20));
-        id.CopyTo(buffer.AsSpan(20 + message.Length));
-        buffer.AsSpan(unpadded).Fill((byte)pad);
-        return buffer;
-    }
+    private static byte[] BuildBuffer(ReadOnlySpan<byte> message, string receiveId, uint? declaredLength = null) =>
+        WeChatCipherBuffer.Build(message, receiveId, declaredLength);
 
-    private static string EncryptRaw(byte[] plain)
-    {
-        using var aes = Aes.Create();
-        aes.Key = AesKey(V6.EncodingAesKey);
-        return Convert.ToBase64String(aes.EncryptCbc(plain, aes.Key[..16], PaddingMode.None));
-    }
+    private static string EncryptRaw(byte[] plain) => WeChatCipherBuffer.Encrypt(plain, V6.EncodingAesKey);
 
     private static byte[] DecryptRaw(string encrypt, string encodingAesKey) => DecryptRaw(encrypt, AesKey(encodingAesKey));
 

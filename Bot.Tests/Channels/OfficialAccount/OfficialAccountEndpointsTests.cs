@@ -5,6 +5,7 @@ using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatPost.Bot.Tests.Channels.OfficialAccount;
 
@@ -130,20 +131,38 @@ public class OfficialAccountEndpointsTests
         { "bad-base64", HttpStatusCode.BadRequest },
         { "not-a-message", HttpStatusCode.BadRequest },
         { "too-large", HttpStatusCode.RequestEntityTooLarge },
+        { "wrong-receive-id", HttpStatusCode.BadRequest },
+        { "length-not-multiple-of-16", HttpStatusCode.BadRequest },
+        { "pad-byte-0", HttpStatusCode.BadRequest },
+        { "pad-byte-33", HttpStatusCode.BadRequest },
+        { "length-field-past-end", HttpStatusCode.BadRequest },
+        { "not-utf8-inside", HttpStatusCode.BadRequest },
+        { "entity-expansion-inside", HttpStatusCode.BadRequest },
+        { "truncated-xml-inside", HttpStatusCode.BadRequest },
     };
 
     [Theory]
     [MemberData(nameof(HostilePushes))]
-    public async Task Post_HostileInput_Returns4xxAndRunsNoTurn(string attack, HttpStatusCode expected)
+    public async Task Post_HostileInput_Returns4xxLogsWhyAndRunsNoTurn(string attack, HttpStatusCode expected)
     {
         var bot = new GatedBot();
-        await using var factory = new ChatPostFactory(TestRedis.Prefix(), services: services => services.AddSingleton<IBot>(bot));
+        var log = new LogSignal(RejectedCallback);
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), services: services => services
+            .AddSingleton<IBot>(bot)
+            .AddSingleton<ILoggerProvider>(log));
 
         var response = await factory.CreateClient().SendAsync(Hostile(attack));
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(0, bot.Turns);
+        if (expected != HttpStatusCode.RequestEntityTooLarge)
+        {
+            var reason = (string?)Assert.Single(log.Seen(RejectedCallback)).Single(value => value.Key == "Reason").Value;
+            Assert.False(string.IsNullOrWhiteSpace(reason));
+        }
     }
+
+    private const int RejectedCallback = 1001;
 
     private HttpRequestMessage Hostile(string attack)
     {
@@ -164,8 +183,26 @@ public class OfficialAccountEndpointsTests
             "bad-base64" => Raw(query + "&encrypt_type=aes&msg_signature=" + WeChatSignature.Compute(ChatPostFactory.Token, timestamp, "1", "!!!!"), "<xml><Encrypt>!!!!</Encrypt></xml>"),
             "not-a-message" => Raw(query, "<xml><Hello>world</Hello></xml>"),
             "too-large" => Raw(query, "<xml><Content>" + new string('x', WeChatXml.MaxBodyBytes) + "</Content></xml>"),
+            "wrong-receive-id" => new WeChatPush(appId: "wx_someone_else").Safe(text),
+            "length-not-multiple-of-16" => _push.SafeCiphertext(Convert.ToBase64String(new byte[40])),
+            "pad-byte-0" => _push.SafeCiphertext(EncryptBuffer(Utf8(text), buffer => buffer[^1] = 0)),
+            "pad-byte-33" => _push.SafeCiphertext(EncryptBuffer(Utf8(text), buffer => buffer[^1] = 33)),
+            "length-field-past-end" => _push.SafeCiphertext(EncryptBuffer(Utf8(text), declaredLength: 1_000_000)),
+            "not-utf8-inside" => _push.SafeCiphertext(EncryptBuffer([0x3C, 0x78, 0xFF, 0xFE, 0x3E])),
+            "entity-expansion-inside" => _push.Safe("<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY a \"aaaaaaaaaa\">" +
+                "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><xml><Content>&c;</Content></xml>"),
+            "truncated-xml-inside" => _push.Safe(text[..(text.Length / 2)]),
             _ => throw new ArgumentOutOfRangeException(nameof(attack)),
         };
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string EncryptBuffer(byte[] message, Action<byte[]>? spoil = null, uint? declaredLength = null)
+    {
+        var buffer = WeChatCipherBuffer.Build(message, ChatPostFactory.AppId, declaredLength);
+        spoil?.Invoke(buffer);
+        return WeChatCipherBuffer.Encrypt(buffer, ChatPostFactory.EncodingAesKey);
     }
 
     private static HttpRequestMessage Raw(string url, string body) =>
