@@ -40,6 +40,14 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// <summary>When set, message sends answer this HTTP status until cleared.</summary>
     public int? FailSendsWithStatus { get; set; }
 
+    /// <summary>While true, customer-service sends never answer (and are not taken), as when WeChat's side times out.</summary>
+    public bool HangSends { get; set; }
+
+    private int _hungSends;
+
+    /// <summary>How many customer-service sends were left hanging.</summary>
+    public int HungSends => Volatile.Read(ref _hungSends);
+
     private readonly Channel<JsonObject> _customMessages = Channel.CreateUnbounded<JsonObject>();
 
     private readonly Channel<JsonObject> _appMessages = Channel.CreateUnbounded<JsonObject>();
@@ -118,6 +126,13 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         });
         _app.MapPost("/cgi-bin/message/custom/send", async (HttpRequest request) =>
         {
+            if (HangSends)
+            {
+                Interlocked.Increment(ref _hungSends);
+                await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.Empty;
+            }
+
             if (FailSendsWithStatus is { } status)
             {
                 return Results.StatusCode(status);

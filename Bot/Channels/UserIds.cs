@@ -10,4 +10,14 @@ public static class UserIds
         { Length: <= 6 } => "…",
         _ => string.Concat(userId.AsSpan(0, 6), "…"),
     };
+
+    /// <summary>
+    /// An activity id or dedupe key as logs may show it: a MsgId as is; for an event (<c>FromUserName|CreateTime|Event…</c>,
+    /// WECHAT.md §1.9) the user part masked.
+    /// </summary>
+    public static string MaskDeliveryId(string? id)
+    {
+        var bar = id?.IndexOf('|', StringComparison.Ordinal) ?? -1;
+        return bar < 0 ? id ?? "-" : Mask(id![..bar]) + id[bar..];
+    }
 }

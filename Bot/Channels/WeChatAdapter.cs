@@ -54,7 +54,10 @@ public sealed partial class WeChatAdapter : BotAdapter
         catch (TimeoutException)
         {
             onTime = false;
-            _logger.TurnLate(channel.ChannelId, activity.Id);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.TurnLate(channel.ChannelId, UserIds.MaskDeliveryId(activity.Id));
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +103,7 @@ public sealed partial class WeChatAdapter : BotAdapter
         {
             ["ChannelId"] = channelId,
             ["ConversationId"] = UserIds.Mask(activity.Conversation.Id),
-            ["ActivityId"] = activity.Id,
+            ["ActivityId"] = UserIds.MaskDeliveryId(activity.Id),
         });
         await using var lease = await AcquireTurnLockAsync(channelId, activity.From.Id);
         using var context = new TurnContext(this, activity);
@@ -124,7 +127,7 @@ public sealed partial class WeChatAdapter : BotAdapter
 
     private async Task HandleTurnErrorAsync(ITurnContext turnContext, Exception exception)
     {
-        _logger.TurnFailed(turnContext.Activity.ChannelId, turnContext.Activity.Id, exception);
+        _logger.TurnFailed(turnContext.Activity.ChannelId, UserIds.MaskDeliveryId(turnContext.Activity.Id), exception);
         await turnContext.SendActivityAsync(TurnErrorReplies.Apology);
         try
         {

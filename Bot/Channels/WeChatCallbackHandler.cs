@@ -26,7 +26,11 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
         var claim = await ClaimAsync(channel, message, cancellationToken);
         if (!claim.IsFirst)
         {
-            logger.DuplicateServed(channel.ChannelId, message.DedupeKey);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.DuplicateServed(channel.ChannelId, UserIds.MaskDeliveryId(message.DedupeKey));
+            }
+
             metrics.DuplicateServed(channel.ChannelId);
             return claim.Reply ?? await WaitForFirstCopyAsync(channel, message.DedupeKey, deadline - time.GetElapsedTime(started),
                 cancellationToken);

@@ -3,6 +3,7 @@ using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace ChatPost.Bot.Tests.Channels.OfficialAccount;
@@ -143,6 +144,38 @@ public class OfficialAccountDeliveryTests
         var sent = await api.TakeCustomMessagesAsync(2);
 
         Assert.Equal(["reply #1", "second reply #1"], sent.Select(message => (string?)message["text"]!["content"]));
+        Assert.Equal(0, api.CustomMessageCount);
+    }
+
+    [Fact]
+    public async Task LateReply_WeChatApiTimingOut_ReachesTheUserOnceItAnswersAgain()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        api.HangSends = true;
+        var settings = new Dictionary<string, string?> { ["WeChat:ReplyDeadline"] = "00:00:00.200", ["LateReplies:RetryAfter"] = "00:00:01" };
+        var bot = new GatedBot { Gate = GatedBot.Closed() };
+        using var attempts = new LogSignal(1012);
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, settings, services => services
+            .AddSingleton<IBot>(bot)
+            .AddSingleton<ILoggerProvider>(attempts)
+            // The shipped timeouts (5 s an attempt, 20 s in all) would make this test slow, not different.
+            .PostConfigure<HttpStandardResilienceOptions>("IWeChatApiClient-standard", options =>
+            {
+                options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(1);
+                options.Retry.Delay = TimeSpan.FromMilliseconds(50);
+            }));
+
+        var answer = await factory.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oTimeout", "慢", 2251)));
+        bot.Gate.SetResult();
+        await attempts.WaitForAsync(1012, 2); // timed out, kept, timed out again
+        api.HangSends = false;
+        var sent = await api.TakeCustomMessagesAsync(1);
+
+        Assert.Equal(WeChatReplyXml.Success, await answer.Content.ReadAsStringAsync());
+        Assert.True(api.HungSends >= 2, $"only {api.HungSends} sends hung");
+        Assert.Equal("reply #1", (string?)sent[0]["text"]!["content"]);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // past one more retry round: nothing is sent twice
         Assert.Equal(0, api.CustomMessageCount);
     }
 

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatPost.Bot.Dialogs;
+using ChatPost.Bot.Tests.Broadcasts;
+using ChatPost.Bot.Tests.Ingestion;
+using ChatPost.Bot.Tests.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatPost.Bot.Tests.Reliability;
+
+/// <summary>
+/// The service's logs, at the levels it ships with, after a busy stretch of every kind of traffic — including the
+/// failures that log the most — hold no secret, no full OpenID, no phone number, taxpayer name or message text.
+/// </summary>
+public class LogHygieneTests
+{
+    private const string IngestKey = "ingest-key-SECRET-0123456789";
+    private const string OpenId = "oHygiene0123456789abcdefXYZ";
+    private const string Phone = "13800001234";
+    private const string OtherPhone = "13912345678";
+    private const string Chatter = "我家猫咪叫小白今天不吃饭";
+
+    [Fact]
+    public async Task BusyStretchWithFailures_LogsNoSecretAndNoPersonalData()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        await using var webhook = await FakeWebhook.StartAsync();
+        var settings = StaffSetup.Settings(webhook, api, ["武汉", "襄阳", null]);
+        settings["Ingest:ApiKey"] = IngestKey;
+        settings["WeChat:OfficialAccount:AppSecret"] = "mp-app-SECRET-value";
+        settings["WeCom:Secret"] = "wecom-SECRET-value";
+        settings["WeChat:ReplyDeadline"] = "00:00:00.100";
+        settings["LateReplies:RetryAfter"] = "00:00:01";
+        var logs = new LogRecorder();
+        using var lateFailures = new LogSignal(1012);
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, settings, services => services
+            .AddSingleton<ILoggerProvider>(logs)
+            .AddSingleton<ILoggerProvider>(lateFailures)
+            .AddTransient<IBot>(provider => new SlowBot(ActivatorUtilities.CreateInstance<ChatPostBot>(provider))));
+        var push = new WeChatPush();
+
+        // Ingestion: accepted and rejected records (with personal data), and a caller with a near-miss key.
+        var ingest = factory.CreateClient();
+        ingest.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IngestKey);
+        var badCity = IngestBatchParserTests.With(IngestBatchParserTests.ValidShipment, "city", "\"北京\"").Replace(Phone, OtherPhone, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/shipments", Json($"[{IngestBatchParserTests.ValidShipment}, {badCity}]"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/invoice-applications", Json($"[{IngestBatchParserTests.ValidInvoice}]"))).StatusCode);
+        var intruder = factory.CreateClient();
+        intruder.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IngestKey + "x");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await intruder.PostAsync("/api/ingest/shipments", Json("[]"))).StatusCode);
+
+        // A citizen: a follow event, a lookup by tracking number and by phone, small talk; the first sends fail.
+        api.FailSendsWithStatus = 500;
+        string[] questions = ["EA123456785CN到哪了", $"我的手机{Phone}的快递", Chatter, "91429005MA4951234A的发票"];
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().SendAsync(push.Safe(WeChatPush.EventXml(OpenId, "subscribe", 1_700_000_000)))).StatusCode);
+        for (var i = 0; i < questions.Length; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().SendAsync(push.Safe(WeChatPush.TextXml(OpenId, questions[i], 7100 + i)))).StatusCode);
+        }
+
+        await lateFailures.WaitForAsync(1012, 1);
+        api.FailSendsWithStatus = null;
+        await api.TakeCustomMessagesAsync(1 + questions.Length);
+
+        // A broadcast with a phone number in it, one group's robot removed.
+        webhook.RejectKey(StaffSetup.Key(1));
+        var admin = BroadcastApiTests.Admin(factory, StaffSetup.ProvinceManager);
+        var broadcast = await admin.PostAsJsonAsync("/api/broadcasts", new { text = $"有事请打{OtherPhone}" });
+        Assert.Equal(HttpStatusCode.Accepted, broadcast.StatusCode);
+        var id = (string)(await broadcast.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await WaitUntilFinishedAsync(admin, id);
+
+        var events = logs.Events;
+        // The stretch went through the loud paths: late turns, failed late replies, refused records and keys, a dead robot.
+        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104" })
+        {
+            Assert.True(events.Any(text => text.StartsWith(loud + " ", StringComparison.Ordinal)), $"no event {loud}:\n" + string.Join('\n', events));
+        }
+
+        string[] secrets = [IngestKey, "mp-app-SECRET-value", "wecom-SECRET-value", StaffSetup.AdminKey, ChatPostFactory.EncodingAesKey,
+            StaffSetup.Key(0), StaffSetup.Key(1), StaffSetup.Key(2), api.CurrentToken];
+        string[] personal = [OpenId, Phone, OtherPhone, "华润湖北江汉医药有限公司", Chatter, "猫咪", "本人收"];
+        foreach (var forbidden in secrets.Concat(personal))
+        {
+            var leaks = events.Where(text => text.Contains(forbidden, StringComparison.Ordinal)).ToList();
+            Assert.True(leaks.Count == 0, $"'{forbidden}' is in the log:\n{string.Join('\n', leaks.Take(3))}");
+        }
+
+        Assert.DoesNotContain(events, text => text.Contains("=" + ChatPostFactory.Token + " ", StringComparison.Ordinal));
+    }
+
+    private static async Task WaitUntilFinishedAsync(HttpClient admin, string id)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            var report = await admin.GetFromJsonAsync<JsonObject>($"/api/broadcasts/{id}");
+            if ((string?)report!["state"] is "completed" or "failed")
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"broadcast {id} did not finish");
+    }
+
+    /// <summary>Makes every turn miss the deadline, so its replies take the late path and its log lines.</summary>
+    private sealed class SlowBot(IBot inner) : IBot
+    {
+        public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            await inner.OnTurnAsync(turnContext, cancellationToken);
+        }
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
