@@ -17,12 +17,12 @@ public class ClusteredSchedulerTests
         await using var first = Replica(prefix, database);
         await using var second = Replica(prefix, database);
 
-        var ready = await Task.WhenAll(Task.Run(() => first.CreateClient().GetAsync("/readyz")), Task.Run(() => second.CreateClient().GetAsync("/readyz")));
+        var ready = await Task.WhenAll(Task.Run(() => ReadyAsync(first)), Task.Run(() => ReadyAsync(second)));
         var firstScheduler = await first.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var secondScheduler = await second.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var nodes = await firstScheduler.QueryClusterNodes();
 
-        Assert.All(ready, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        Assert.All(ready, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.NotEqual(firstScheduler.SchedulerInstanceId, secondScheduler.SchedulerInstanceId);
         Assert.Equal(2, nodes.Count);
         Assert.True(await TableCountAsync(database) >= 10, "the Quartz tables were not created");
@@ -49,6 +49,22 @@ public class ClusteredSchedulerTests
         ["Scheduler:Clustered"] = "true",
         ["Scheduler:ConnectionString"] = database,
     });
+
+    /// <summary>The scheduler starts once the application has started, so readiness may follow a moment after the host.</summary>
+    private static async Task<HttpStatusCode> ReadyAsync(ChatPostFactory replica)
+    {
+        var client = replica.CreateClient();
+        for (var attempt = 0; ; attempt++)
+        {
+            var status = (await client.GetAsync("/readyz")).StatusCode;
+            if (status == HttpStatusCode.OK || attempt == 100)
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     private static async Task<long> TableCountAsync(string database)
     {

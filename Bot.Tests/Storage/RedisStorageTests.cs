@@ -115,7 +115,7 @@ public class RedisStorageTests
     private static RedisStorage CreateSut([System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
         var options = Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix(test) });
-        return new RedisStorage(new RedisConnection(TestRedis.Connection, options), options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisStorage>.Instance);
+        return new RedisStorage(new RedisConnection(TestRedis.Connection, options), new PrefetchedState(), options, Microsoft.Extensions.Logging.Abstractions.NullLogger<RedisStorage>.Instance);
     }
 
     private sealed class Note : IStoreItem

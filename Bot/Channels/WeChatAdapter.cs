@@ -12,9 +12,6 @@ namespace ChatPost.Bot.Channels;
 /// </summary>
 public sealed partial class WeChatAdapter : BotAdapter
 {
-    /// <summary>A turn that holds its user's lock longer than this is presumed dead; the next turn may start.</summary>
-    public static readonly TimeSpan TurnLockTimeToLive = TimeSpan.FromSeconds(30);
-
     private readonly IDistributedLock _locks;
     private readonly LateReplyOutbox _lateReplies;
     private readonly InFlightTurns _inFlight;
@@ -34,17 +31,23 @@ public sealed partial class WeChatAdapter : BotAdapter
     /// Returns the passive reply, or <see langword="null"/> when the turn said nothing in time; a late turn
     /// carries on in the background and its replies go through the API.
     /// </summary>
+    /// <param name="lease">
+    /// The user's turn lock when the caller took it already; else the turn waits for it. When the turn ends before this
+    /// returns, the lease comes back in <see cref="TurnOutcome.LeaseToRelease"/>, for the caller to release with its
+    /// answer; otherwise the turn releases it when it ends.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting (the caller went away); the turn itself still completes.</param>
-    public async Task<OutboundReply?> ProcessAsync(IWeChatChannel channel, InboundMessage message, BotCallbackHandler logic,
-        TimeSpan deadline, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> ProcessAsync(IWeChatChannel channel, InboundMessage message, BotCallbackHandler logic,
+        TimeSpan deadline, LockLease? lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
         var activity = WeChatActivityMapper.ToActivity(channel.ChannelId, message);
         var collector = new ReplyCollector(channel.ChannelId, message.FromUserName, _lateReplies, _logger);
+        var handOff = lease is null ? null : new TurnLockHandOff(lease);
 
         // Not tied to the request: WeChat hangs up after 5 s, but the turn must finish and answer through the API.
-        var turn = RunTurnAsync(channel.ChannelId, activity, collector, logic);
+        var turn = RunTurnAsync(new TurnKeys(channel.ChannelId, message.FromUserName, message.DedupeKey), activity, collector, logic, handOff);
         _inFlight.Track(turn);
         var onTime = true;
         try
@@ -65,7 +68,8 @@ public sealed partial class WeChatAdapter : BotAdapter
         }
 
         // The queued replies are written even if the caller went away: the user must still get them.
-        return await collector.CloseAsync(onTime, CancellationToken.None);
+        var reply = await collector.CloseAsync(onTime, CancellationToken.None);
+        return new TurnOutcome(reply, handOff?.OnCallerAnswered());
     }
 
     /// <inheritdoc/>
@@ -97,26 +101,51 @@ public sealed partial class WeChatAdapter : BotAdapter
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("WeChat messages cannot be recalled.");
 
-    private async Task RunTurnAsync(string channelId, Activity activity, ReplyCollector collector, BotCallbackHandler logic)
+    private async Task RunTurnAsync(TurnKeys keys, Activity activity, ReplyCollector collector, BotCallbackHandler logic,
+        TurnLockHandOff? handOff)
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object>
         {
-            ["ChannelId"] = channelId,
+            ["ChannelId"] = keys.ChannelId,
             ["ConversationId"] = UserIds.Mask(activity.Conversation.Id),
             ["ActivityId"] = UserIds.MaskDeliveryId(activity.Id),
         });
-        await using var lease = await AcquireTurnLockAsync(channelId, activity.From.Id);
-        using var context = new TurnContext(this, activity);
-        context.TurnState.Add(collector);
-        await RunPipelineAsync(context, logic, CancellationToken.None);
+        var ownLease = handOff is null ? await AcquireTurnLockAsync(keys.LockName) : null;
+        try
+        {
+            using var context = new TurnContext(this, activity);
+            context.TurnState.Add(collector);
+            await RunPipelineAsync(context, logic, CancellationToken.None);
+        }
+        finally
+        {
+            await ReleaseAsync(ownLease ?? handOff?.OnTurnEnded());
+        }
+    }
+
+    private async Task ReleaseAsync(LockLease? lease)
+    {
+        if (lease is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await lease.DisposeAsync();
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            _logger.StorageUnavailable("releasing a user's turn lock", exception);
+        }
     }
 
     /// <summary>The user's turn lock; while Redis is down turns go on unlocked (state is not written then anyway).</summary>
-    private async Task<LockLease?> AcquireTurnLockAsync(string channelId, string userId)
+    private async Task<LockLease?> AcquireTurnLockAsync(string lockName)
     {
         try
         {
-            return await _locks.AcquireAsync($"turn:{channelId}:{userId}", TurnLockTimeToLive, _time, CancellationToken.None);
+            return await _locks.AcquireAsync(lockName, TurnGateTimes.TurnLock, _time, CancellationToken.None);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {

@@ -9,8 +9,9 @@ namespace ChatPost.Bot.Channels;
 /// Turns a verified, decrypted callback into the plaintext body of the answer, under WeChat's delivery rules:
 /// the first copy of a message runs the turn; retried copies (concurrent or later, on any replica) wait for
 /// and return that same answer; a turn that misses the deadline answers "no reply" and replies through the API.
+/// Redis sees one round trip before the turn (<see cref="ITurnGate.EnterAsync"/>) and one after it.
 /// </summary>
-public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache replies, TimeProvider time, ChatPostMetrics metrics,
+public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate, TimeProvider time, ChatPostMetrics metrics,
     ILogger<WeChatCallbackHandler> logger)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
@@ -23,8 +24,9 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(bot);
         var started = time.GetTimestamp();
-        var claim = await ClaimAsync(channel, message, cancellationToken);
-        if (!claim.IsFirst)
+        var turn = new TurnKeys(channel.ChannelId, message.FromUserName, message.DedupeKey);
+        var entry = await EnterAsync(turn, cancellationToken);
+        if (!entry.IsFirst)
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {
@@ -32,40 +34,39 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
             }
 
             metrics.DuplicateServed(channel.ChannelId);
-            return claim.Reply ?? await WaitForFirstCopyAsync(channel, message.DedupeKey, deadline - time.GetElapsedTime(started),
-                cancellationToken);
+            return entry.Reply ?? await WaitForFirstCopyAsync(channel, turn, deadline - time.GetElapsedTime(started), cancellationToken);
         }
 
-        var reply = await adapter.ProcessAsync(channel, message, bot.OnTurnAsync, deadline - time.GetElapsedTime(started),
-            cancellationToken);
-        var body = reply is null
+        var outcome = await adapter.ProcessAsync(channel, message, bot.OnTurnAsync, deadline - time.GetElapsedTime(started),
+            entry.Lease, cancellationToken);
+        var body = outcome.Reply is null
             ? channel.NoReply
-            : PassiveReplyRenderer.Render(message, reply, time.GetUtcNow().ToUnixTimeSeconds());
+            : PassiveReplyRenderer.Render(message, outcome.Reply, time.GetUtcNow().ToUnixTimeSeconds());
         // Stored even when the caller went away: WeChat's retry of this message must get this answer.
-        await CompleteAsync(channel, message, body);
-        metrics.TurnAnswered(channel.ChannelId, reply is null ? "none" : "passive", time.GetElapsedTime(started));
+        await LeaveAsync(turn, body, outcome.LeaseToRelease);
+        metrics.TurnAnswered(channel.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
         return body;
     }
 
     /// <summary>Claims the message; while Redis is down every copy runs (a retry may then be answered twice, never not at all).</summary>
-    private async Task<ReplyClaim> ClaimAsync(IWeChatChannel channel, InboundMessage message, CancellationToken cancellationToken)
+    private async Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken)
     {
         try
         {
-            return await replies.ClaimAsync(channel.ChannelId, message.DedupeKey, cancellationToken);
+            return await gate.EnterAsync(turn, cancellationToken);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {
             logger.StorageUnavailable("deduplicating a callback", exception);
-            return new ReplyClaim(IsFirst: true, Reply: null);
+            return new TurnEntry(IsFirst: true, Reply: null);
         }
     }
 
-    private async Task CompleteAsync(IWeChatChannel channel, InboundMessage message, string body)
+    private async Task LeaveAsync(TurnKeys turn, string body, LockLease? lease)
     {
         try
         {
-            await replies.CompleteAsync(channel.ChannelId, message.DedupeKey, body, CancellationToken.None);
+            await gate.LeaveAsync(turn, body, lease, CancellationToken.None);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {
@@ -73,14 +74,14 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, IReplyCache rep
         }
     }
 
-    private async Task<string> WaitForFirstCopyAsync(IWeChatChannel channel, string dedupeKey, TimeSpan patience,
+    private async Task<string> WaitForFirstCopyAsync(IWeChatChannel channel, TurnKeys turn, TimeSpan patience,
         CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         while (time.GetElapsedTime(started) < patience)
         {
             await Task.Delay(PollInterval, time, cancellationToken);
-            if (await replies.GetReplyAsync(channel.ChannelId, dedupeKey, cancellationToken) is { } reply)
+            if (await gate.GetReplyAsync(turn, cancellationToken) is { } reply)
             {
                 return reply;
             }

@@ -13,6 +13,12 @@ public sealed class LockLease(string name, string token, Func<string, string, Ta
     /// <summary>The random value that identifies this holder.</summary>
     public string Token => token;
 
+    /// <summary>
+    /// Marks the lease released by someone who releases it otherwise (inside a script that does more); false when it
+    /// was released already. Disposing it afterwards does nothing.
+    /// </summary>
+    internal bool TryHandOverRelease() => Interlocked.Exchange(ref _released, 1) == 0;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _released, 1) == 0)

@@ -9,13 +9,23 @@ namespace ChatPost.Bot.Storage;
 /// </summary>
 internal static class RedisKeys
 {
-    /// <summary>Bot Builder state under its storage key (<c>{channel}/conversations/{id}</c> and the like).</summary>
-    public static RedisKey State(string storageKey) => "state:" + storageKey;
+    // A user's keys share the hash tag {userId}: the turn gate claims a message, takes the user's turn lock and
+    // reads the conversation's state in one script, which Redis Cluster allows only within one hash slot.
+
+    /// <summary>
+    /// Bot Builder state under its storage key (<c>{channel}/conversations/{id}</c>, <c>{channel}/users/{id}</c>),
+    /// its last segment (the user) as the hash tag.
+    /// </summary>
+    public static RedisKey State(string storageKey)
+    {
+        var user = storageKey.LastIndexOf('/') + 1;
+        return $"state:{storageKey.AsSpan(0, user)}{{{storageKey.AsSpan(user)}}}";
+    }
 
     /// <summary>The claim, then the reply, of one inbound message: what makes WeChat's retries idempotent.</summary>
-    public static RedisKey Reply(string channelId, string dedupeKey) => $"reply:{channelId}:{dedupeKey}";
+    public static RedisKey Reply(TurnKeys turn) => $"reply:{turn.ChannelId}:{{{turn.UserId}}}:{turn.DedupeKey}";
 
-    /// <summary>A mutual-exclusion lock.</summary>
+    /// <summary>A mutual-exclusion lock (a user's turn lock: <see cref="TurnKeys.LockName"/>, with the user's hash tag).</summary>
     public static RedisKey Lock(string name) => "lock:" + name;
 
     /// <summary>

@@ -17,8 +17,11 @@ namespace ChatPost.Bot.Storage;
 /// and UserState are protected too. A missing eTag or <c>*</c> writes unconditionally.
 /// While Redis is down, reads return empty items marked <see cref="UnavailableETag"/> and writes are skipped: a turn
 /// goes on as for a new conversation and leaves the stored state as it was, never half-written.
+/// A key that <see cref="PrefetchedState"/> holds (read by the turn gate on the turn's way in) is served from there,
+/// without a round trip.
 /// </remarks>
-public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> options, ILogger<RedisStorage> logger) : IStorage
+public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetched, IOptions<RedisOptions> options, ILogger<RedisStorage> logger)
+    : IStorage
 {
     private const string ETagField = "eTag";
 
@@ -34,10 +37,12 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> o
         return 1
         """;
 
+    // Bot Builder saves state only when its JSON hash changed since the read, and hashes with JsonConvert's defaults.
+    // Stored as those defaults would write it (nulls included) and read back without turning dates into DateTime,
+    // an unchanged state hashes the same and costs no write.
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
     {
         TypeNameHandling = TypeNameHandling.None,
-        NullValueHandling = NullValueHandling.Ignore,
         MaxDepth = 64,
     });
 
@@ -47,28 +52,49 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> o
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var reads = keys.Select(key => redis.Database.HashGetAsync(RedisKeys.State(key), ["e", "v"])).ToArray();
-        RedisValue[][] fields;
-        try
+        var found = new PrefetchedState.Item[keys.Length];
+        Task<RedisValue[]>?[]? reads = null;
+        for (var i = 0; i < keys.Length; i++)
         {
-            fields = await Task.WhenAll(reads);
+            if (!prefetched.TryTake(keys[i], out found[i]))
+            {
+                reads ??= new Task<RedisValue[]>?[keys.Length];
+                reads[i] = redis.Database.HashGetAsync(RedisKeys.State(keys[i]), ["e", "v"]);
+            }
         }
-        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+
+        if (reads is not null)
         {
-            logger.StorageUnavailable("reading conversation state", exception);
-            return keys.ToDictionary(key => key, _ => (object)new JObject { [ETagField] = UnavailableETag }, StringComparer.Ordinal);
+            try
+            {
+                await Task.WhenAll(reads.OfType<Task<RedisValue[]>>());
+            }
+            catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+            {
+                logger.StorageUnavailable("reading conversation state", exception);
+                return keys.ToDictionary(key => key, _ => (object)new JObject { [ETagField] = UnavailableETag }, StringComparer.Ordinal);
+            }
+
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (reads[i] is { } read)
+                {
+                    var fields = read.Result;
+                    found[i] = new PrefetchedState.Item((string?)fields[0], (string?)fields[1]);
+                }
+            }
         }
 
         var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
         for (var i = 0; i < keys.Length; i++)
         {
-            if (fields[i][1].IsNullOrEmpty)
+            if (string.IsNullOrEmpty(found[i].Json))
             {
                 continue;
             }
 
-            var item = JObject.Parse((string)fields[i][1]!);
-            item[ETagField] = (string?)fields[i][0];
+            var item = Parse(found[i].Json!);
+            item[ETagField] = found[i].ETag;
             items[keys[i]] = item;
         }
 
@@ -129,6 +155,12 @@ public sealed class RedisStorage(RedisConnection redis, IOptions<RedisOptions> o
         {
             logger.StorageUnavailable("deleting conversation state", exception);
         }
+    }
+
+    private static JObject Parse(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+        return JObject.Load(reader);
     }
 
     private static string ExpectedETag(object value)

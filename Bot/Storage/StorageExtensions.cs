@@ -10,7 +10,7 @@ public static class StorageExtensions
 {
     /// <summary>
     /// Registers shared state: Redis when <c>Redis:Configuration</c> is set, otherwise the embedded in-memory
-    /// twins (one process only). Both provide Bot Builder's <see cref="IStorage"/>, the reply cache that
+    /// twins (one process only). Both provide Bot Builder's <see cref="IStorage"/>, the turn gate that
     /// dedupes WeChat's retries, the access-token cache and distributed locks.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
@@ -29,19 +29,21 @@ public static class StorageExtensions
         {
             builder.Services.TryAddSingleton<IConnectionMultiplexer>(services => Connect(services.GetRequiredService<IOptions<RedisOptions>>().Value));
             builder.Services.TryAddSingleton<RedisConnection>();
+            builder.Services.TryAddSingleton<PrefetchedState>();
             builder.Services.TryAddSingleton<IStorage, RedisStorage>();
-            builder.Services.TryAddSingleton<IReplyCache, RedisReplyCache>();
+            builder.Services.TryAddSingleton<RedisDistributedLock>();
+            builder.Services.TryAddSingleton<IDistributedLock>(services => services.GetRequiredService<RedisDistributedLock>());
+            builder.Services.TryAddSingleton<ITurnGate, RedisTurnGate>();
             builder.Services.TryAddSingleton<IAccessTokenCache, RedisAccessTokenCache>();
-            builder.Services.TryAddSingleton<IDistributedLock, RedisDistributedLock>();
             builder.Services.TryAddSingleton<ILookupQuota, RedisLookupQuota>();
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         }
         else
         {
             builder.Services.TryAddSingleton<IStorage, MemoryStorage>();
-            builder.Services.TryAddSingleton<IReplyCache, MemoryReplyCache>();
-            builder.Services.TryAddSingleton<IAccessTokenCache, MemoryAccessTokenCache>();
             builder.Services.TryAddSingleton<IDistributedLock, MemoryDistributedLock>();
+            builder.Services.TryAddSingleton<ITurnGate, MemoryTurnGate>();
+            builder.Services.TryAddSingleton<IAccessTokenCache, MemoryAccessTokenCache>();
             builder.Services.TryAddSingleton<ILookupQuota, MemoryLookupQuota>();
         }
 

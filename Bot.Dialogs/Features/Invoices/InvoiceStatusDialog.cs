@@ -33,17 +33,16 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(value);
-        if (!await quota.TryTakeAsync(context.Turn.Activity.From.Id, cancellationToken))
+        var byTaxpayer = value.StartsWith(TaxpayerPrefix, StringComparison.Ordinal);
+        var key = byTaxpayer ? value[TaxpayerPrefix.Length..] : value;
+        var (allowed, application) = await quota.LookUpAsync(context.Turn.Activity.From.Id,
+            token => byTaxpayer ? invoices.FindLatestByTaxpayerAsync(key, token) : invoices.FindAsync(key, token), cancellationToken);
+        if (!allowed)
         {
             await context.Turn.SendActivityAsync(PrivacyReplies.TooManyLookups, cancellationToken: cancellationToken);
             return;
         }
 
-        var byTaxpayer = value.StartsWith(TaxpayerPrefix, StringComparison.Ordinal);
-        var key = byTaxpayer ? value[TaxpayerPrefix.Length..] : value;
-        var application = byTaxpayer
-            ? await invoices.FindLatestByTaxpayerAsync(key, cancellationToken)
-            : await invoices.FindAsync(key, cancellationToken);
         if (application is null)
         {
             await context.Turn.SendActivityAsync(byTaxpayer ? InvoiceReplies.NoApplicationForTaxpayer(key) : InvoiceReplies.NotFound(key),

@@ -30,19 +30,16 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
     protected override async Task AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!await quota.TryTakeAsync(context.Turn.Activity.From.Id, cancellationToken))
+        var numbers = context.Understood.TrackingNumbers.Take(MaxNumbersPerMessage).ToList();
+        var (allowed, summaries) = await quota.LookUpAsync(context.Turn.Activity.From.Id,
+            token => Task.WhenAll(numbers.Select(number => shipments.FindAsync(number.Value, token))), cancellationToken);
+        if (!allowed)
         {
             await context.Turn.SendActivityAsync(PrivacyReplies.TooManyLookups, cancellationToken: cancellationToken);
             return;
         }
 
-        var answers = new List<string>();
-        foreach (var number in context.Understood.TrackingNumbers.Take(MaxNumbersPerMessage))
-        {
-            var summary = await shipments.FindAsync(number.Value, cancellationToken);
-            answers.Add(summary is null ? TrackingReplies.NotFound(number) : TrackingReplies.Found(summary));
-        }
-
+        var answers = numbers.Select((number, i) => summaries![i] is { } summary ? TrackingReplies.Found(summary) : TrackingReplies.NotFound(number));
         await context.Turn.SendActivityAsync(string.Join("\n\n", answers), cancellationToken: cancellationToken);
     }
 }

@@ -205,6 +205,6 @@ public class OfficialAccountDeliveryTests
         new(prefix, services: services =>
         {
             services.AddSingleton<IBot>(bot);
-            services.AddSingleton<IReplyCache>(provider => new ClaimCountingReplyCache(ActivatorUtilities.CreateInstance<RedisReplyCache>(provider), claims));
+            services.AddSingleton<ITurnGate>(provider => new ClaimCountingTurnGate(ActivatorUtilities.CreateInstance<RedisTurnGate>(provider), claims));
         });
 }

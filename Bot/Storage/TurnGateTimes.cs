@@ -1,13 +1,16 @@
 namespace ChatPost.Bot.Storage;
 
-/// <summary>How long claims and replies live, for both implementations of <see cref="IReplyCache"/>.</summary>
-internal static class ReplyCacheTimes
+/// <summary>How long claims and replies live, for both implementations of <see cref="ITurnGate"/>.</summary>
+internal static class TurnGateTimes
 {
     /// <summary>
     /// A claim outlives WeChat's whole retry window (three tries over about 15 s) with room to spare; if its
     /// holder dies, the claim frees itself after this.
     /// </summary>
     public static readonly TimeSpan Claim = TimeSpan.FromSeconds(30);
+
+    /// <summary>A turn that holds its user's lock longer than this is presumed dead; the next turn may start.</summary>
+    public static readonly TimeSpan TurnLock = TimeSpan.FromSeconds(30);
 
     /// <summary>A reply is kept long enough for any late retry or a replica's slow copy to find it.</summary>
     public static readonly TimeSpan Reply = TimeSpan.FromMinutes(10);

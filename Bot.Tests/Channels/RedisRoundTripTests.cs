@@ -1,0 +1,86 @@
+using ChatPost.Bot.Dialogs.Features.Greeting;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Ingestion;
+using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using StackExchange.Redis.Profiling;
+
+namespace ChatPost.Bot.Tests.Channels;
+
+/// <summary>
+/// What one push costs in Redis, counted by StackExchange.Redis's profiler for the commands issued on the push's
+/// own path (background workers are not in its session): the budget the callback path is designed to.
+/// </summary>
+public class RedisRoundTripTests
+{
+    private readonly WeChatPush _push = new();
+
+    [Fact]
+    public async Task FaqQuestion_FromAKnownUser_CostsOneCommandBeforeTheTurnAndOneAfter()
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix());
+        var profiled = Profile(factory);
+        await AskAsync(factory, "oKnown", "你好", 1);
+
+        var (answer, commands) = await profiled(() => AskAsync(factory, "oKnown", "寄发票收邮费吗", 2));
+
+        Assert.Contains("邮费由税务部门承担", answer, StringComparison.Ordinal);
+        Assert.True(commands.Count == 2, Describe(commands));
+    }
+
+    [Fact]
+    public async Task Greeting_FromAKnownUser_AddsOnlyTheWriteOfWhenTheyWereLastSeen()
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix());
+        var profiled = Profile(factory);
+        Assert.Equal(GreetingReplies.FirstHello, await AskAsync(factory, "oGreeter", "你好", 1));
+
+        var (answer, commands) = await profiled(() => AskAsync(factory, "oGreeter", "你好", 2));
+
+        Assert.Equal(GreetingReplies.Hello, answer);
+        Assert.True(commands.Count == 3, Describe(commands));
+    }
+
+    [Fact]
+    public async Task TrackingQuestion_FromAKnownUser_AddsTheQuotaAndTheLookup()
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix());
+        await factory.Services.GetRequiredService<IIngestionStore>().AddShipmentEventsAsync(
+            [new ShipmentEvent("EA123456785CN", Business.License, "襄阳", ShipmentStatus.Delivered, DateTimeOffset.UtcNow.AddHours(-1), "襄州区", "已签收", null, null)], default);
+        var profiled = Profile(factory);
+        await AskAsync(factory, "oTracker", "你好", 1);
+
+        var (answer, commands) = await profiled(() => AskAsync(factory, "oTracker", "EA123456785CN到哪了", 2));
+
+        Assert.Contains("已签收", answer, StringComparison.Ordinal);
+        Assert.True(commands.Count == 4, Describe(commands)); // enter, quota and lookup (sent together: LookupQuotaExtensionsTests), leave
+    }
+
+    private async Task<string> AskAsync(ChatPostFactory factory, string user, string text, long msgId)
+    {
+        var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.TextXml(user, text, msgId)));
+        Assert.True(WeChatXml.TryReadFields(_push.OpenReply(await response.Content.ReadAsStringAsync()), out var fields));
+        return fields["Content"];
+    }
+
+    /// <summary>Registers a profiler on the service's multiplexer; the returned function profiles what one call issues.</summary>
+    private static Func<Func<Task<string>>, Task<(string, IReadOnlyList<IProfiledCommand>)>> Profile(ChatPostFactory factory)
+    {
+        var current = new AsyncLocal<ProfilingSession?>();
+        factory.Server.PreserveExecutionContext = true; // the request runs in the test's async flow, and its session with it
+        factory.Services.GetRequiredService<IConnectionMultiplexer>().RegisterProfiler(() => current.Value);
+        return async call =>
+        {
+            var session = new ProfilingSession();
+            current.Value = session;
+            var result = await call();
+            current.Value = null;
+            return (result, [.. session.FinishProfiling().OrderBy(command => command.CommandCreated)]);
+        };
+    }
+
+    private static string Describe(IReadOnlyList<IProfiledCommand> commands) =>
+        $"{commands.Count} commands: " + string.Join(", ", commands.Select(command => $"{command.Command} at {command.CommandCreated:ss.ffffff} for {command.ElapsedTime.TotalMilliseconds:0.000} ms"));
+}

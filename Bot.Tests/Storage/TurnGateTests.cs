@@ -1,0 +1,124 @@
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.Tests.Support;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
+
+namespace ChatPost.Bot.Tests.Storage;
+
+public class TurnGateTests
+{
+    public static TheoryData<string> Implementations => ["redis", "memory"];
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public async Task EnterAsync_ConcurrentCopies_OneIsFirstOthersSeePendingThenReply(string implementation)
+    {
+        var sut = Create(implementation).Gate;
+        var turn = new TurnKeys("mp", "oUser", "123");
+
+        var entries = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => sut.EnterAsync(turn, default)));
+        var whilePending = await sut.GetReplyAsync(turn, default);
+        await sut.LeaveAsync(turn, "<xml>reply</xml>", entries.Single(entry => entry.IsFirst).Lease, default);
+        var later = await sut.EnterAsync(turn, default);
+
+        Assert.Single(entries, entry => entry.IsFirst);
+        Assert.All(entries.Where(entry => !entry.IsFirst), entry => Assert.Null(entry.Reply));
+        Assert.Null(whilePending);
+        Assert.Equal(new TurnEntry(false, "<xml>reply</xml>"), later);
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public async Task LeaveAsync_EmptyReply_IsAReplyNotPending(string implementation)
+    {
+        var sut = Create(implementation).Gate;
+        var turn = new TurnKeys("wecom", "zhangsan", "9");
+        var entry = await sut.EnterAsync(turn, default);
+
+        await sut.LeaveAsync(turn, "", entry.Lease, default);
+
+        Assert.Equal("", await sut.GetReplyAsync(turn, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public async Task EnterAsync_FirstCopy_HoldsTheUsersTurnLockUntilItLeaves(string implementation)
+    {
+        var (sut, locks, _, _) = Create(implementation);
+        var first = new TurnKeys("mp", "oBusy", "1");
+        var second = first with { DedupeKey = "2" };
+        var otherUser = first with { UserId = "oOther", DedupeKey = "3" };
+
+        var entered = await sut.EnterAsync(first, default);
+        var whileHeld = await sut.EnterAsync(second, default);
+        var someoneElse = await sut.EnterAsync(otherUser, default);
+        var lockWhileHeld = await locks.TryAcquireAsync(first.LockName, TimeSpan.FromSeconds(5), default);
+        await sut.LeaveAsync(first, "<xml>1</xml>", entered.Lease, default);
+        var lockAfterwards = await locks.TryAcquireAsync(first.LockName, TimeSpan.FromSeconds(5), default);
+
+        Assert.NotNull(entered.Lease);
+        Assert.True(whileHeld.IsFirst);
+        Assert.Null(whileHeld.Lease); // its turn must wait for the lock under LockName
+        Assert.NotNull(someoneElse.Lease);
+        Assert.Null(lockWhileHeld);
+        Assert.NotNull(lockAfterwards);
+    }
+
+    [Fact]
+    public async Task EnterAsync_OnRedis_ReadsTheConversationStateThatTheTurnsFirstReadThenGets()
+    {
+        var (sut, _, storage, prefetch) = Create("redis");
+        var turn = new TurnKeys("mp", "oState", "7");
+        var stateKey = turn.ConversationStateKey;
+        await storage!.WriteAsync(new Dictionary<string, object> { [stateKey] = new JObject { ["topic"] = "invoice" } }, default);
+
+        var entry = await sut.EnterAsync(turn, default);
+        await storage.WriteAsync(new Dictionary<string, object> { ["mp/conversations/oElse"] = new JObject { ["topic"] = "x" } }, default);
+        var prefetched = prefetch.Count;
+        var read = await storage.ReadAsync([stateKey, "mp/conversations/oElse"], default);
+        var afterRead = prefetch.Count;
+        await sut.LeaveAsync(turn, "<xml/>", entry.Lease, default);
+        var afterLeave = prefetch.Count;
+
+        Assert.Equal(2, prefetched); // the conversation's state and the user's (none)
+        Assert.Equal(1, afterRead); // served once, then gone
+        Assert.Equal(0, afterLeave); // the user's state, unread, is forgotten when the turn leaves
+        Assert.Equal("invoice", (string?)((JObject)read[stateKey])["topic"]);
+        Assert.False(string.IsNullOrEmpty((string?)((JObject)read[stateKey])["eTag"]));
+        Assert.Equal("x", (string?)((JObject)read["mp/conversations/oElse"])["topic"]);
+    }
+
+    [Fact]
+    public async Task Lease_ReleasedByALateTurn_ForgetsWhatTheTurnDidNotRead()
+    {
+        var (sut, _, _, prefetch) = Create("redis");
+        var turn = new TurnKeys("mp", "oLate", "8");
+
+        var entry = await sut.EnterAsync(turn, default);
+        var prefetched = prefetch.Count;
+        await entry.Lease!.DisposeAsync();
+
+        Assert.Equal(2, prefetched);
+        Assert.Equal(0, prefetch.Count);
+    }
+
+    private static Parts Create(string implementation)
+    {
+        if (implementation == "memory")
+        {
+            var memoryLocks = new MemoryDistributedLock(TimeProvider.System);
+            return new Parts(new MemoryTurnGate(memoryLocks), memoryLocks, null, new PrefetchedState());
+        }
+
+        var options = Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix() });
+        var redis = new RedisConnection(TestRedis.Connection, options);
+        var prefetched = new PrefetchedState();
+        var locks = new RedisDistributedLock(redis);
+        return new Parts(new RedisTurnGate(redis, locks, prefetched), locks, new RedisStorage(redis, prefetched, options,
+            NullLogger<RedisStorage>.Instance), prefetched);
+    }
+
+    private sealed record Parts(ITurnGate Gate, IDistributedLock Locks, IStorage? Storage, PrefetchedState Prefetched);
+}

@@ -1,0 +1,48 @@
+namespace ChatPost.Bot.Storage;
+
+/// <summary>
+/// Where a callback's turn begins and ends, one round trip each. Entering claims the message, so that WeChat's
+/// retries (concurrent or later, on any replica) run its turn once, and for the first copy also takes the user's
+/// turn lock; leaving stores the reply for the other copies and releases the lock.
+/// </summary>
+public interface ITurnGate
+{
+    /// <summary>
+    /// Claims the message. <see cref="TurnEntry.IsFirst"/> is true for exactly one caller while the claim lives;
+    /// the others get the stored reply, or <see langword="null"/> while the first turn still runs. The first caller
+    /// also gets the user's turn lock when it was free (<see cref="TurnEntry.Lease"/>); when it was not, it must
+    /// wait for it under <see cref="TurnKeys.LockName"/>.
+    /// </summary>
+    Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the reply of a claimed message for later copies, replacing the claim, and releases
+    /// <paramref name="lease"/> (when given) in the same round trip.
+    /// </summary>
+    Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken);
+
+    /// <summary>The stored reply, or <see langword="null"/> while the turn runs or when the message is unknown.</summary>
+    Task<string?> GetReplyAsync(TurnKeys turn, CancellationToken cancellationToken);
+}
+
+/// <summary>One inbound message of one user on one channel.</summary>
+/// <param name="DedupeKey">What WeChat's retries of the message share (<c>InboundMessage.DedupeKey</c>).</param>
+public readonly record struct TurnKeys(string ChannelId, string UserId, string DedupeKey)
+{
+    /// <summary>The lock that lets one turn of this user run at a time, across replicas.</summary>
+    public string LockName => $"turn:{ChannelId}:{{{UserId}}}";
+
+    /// <summary>
+    /// Bot Builder's storage key of the conversation's state (ConversationState: <c>{channel}/conversations/{id}</c>;
+    /// a WeChat conversation is its user): what a turn reads first, so the gate may read it on the way in.
+    /// </summary>
+    public string ConversationStateKey => $"{ChannelId}/conversations/{UserId}";
+
+    /// <summary>Bot Builder's storage key of the user's state (UserState: <c>{channel}/users/{id}</c>), read on the way in too.</summary>
+    public string UserStateKey => $"{ChannelId}/users/{UserId}";
+}
+
+/// <param name="IsFirst">True when this caller claimed the message and must run its turn.</param>
+/// <param name="Reply">For a later copy: the first copy's reply, or null while that turn is still running.</param>
+/// <param name="Lease">For the first copy: the user's turn lock when it could be taken at once.</param>
+public readonly record struct TurnEntry(bool IsFirst, string? Reply, LockLease? Lease = null);

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace ChatPost.Bot.Storage;
+
+/// <summary>The embedded twin of <see cref="RedisTurnGate"/>: the same claims and turn locks, in this process.</summary>
+public sealed class MemoryTurnGate(IDistributedLock locks) : ITurnGate, IDisposable
+{
+    private readonly MemoryCache _replies = new(new MemoryCacheOptions());
+    private readonly Lock _claimLock = new();
+
+    /// <inheritdoc/>
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken)
+    {
+        var key = Key(turn);
+        lock (_claimLock)
+        {
+            if (_replies.TryGetValue(key, out string? value))
+            {
+                return new TurnEntry(false, value == TurnGateTimes.Pending ? null : value);
+            }
+
+            _replies.Set(key, TurnGateTimes.Pending, TurnGateTimes.Claim);
+        }
+
+        return new TurnEntry(true, null, await locks.TryAcquireAsync(turn.LockName, TurnGateTimes.TurnLock, cancellationToken));
+    }
+
+    /// <inheritdoc/>
+    public async Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken)
+    {
+        _replies.Set(Key(turn), reply, TurnGateTimes.Reply);
+        if (lease is not null)
+        {
+            await lease.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<string?> GetReplyAsync(TurnKeys turn, CancellationToken cancellationToken)
+    {
+        var value = _replies.Get<string>(Key(turn));
+        return Task.FromResult(value == TurnGateTimes.Pending ? null : value);
+    }
+
+    public void Dispose() => _replies.Dispose();
+
+    private static string Key(TurnKeys turn) => $"{turn.ChannelId}:{turn.UserId}:{turn.DedupeKey}";
+}

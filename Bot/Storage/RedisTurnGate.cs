@@ -1,0 +1,83 @@
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Storage;
+
+/// <summary>
+/// <see cref="ITurnGate"/> on Redis, shared by every replica: one script on the way in (claim, turn lock, and the
+/// conversation's and the user's state for <see cref="RedisStorage"/>), one on the way out (reply and lock release).
+/// </summary>
+public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock locks, PrefetchedState prefetched) : ITurnGate
+{
+    // KEYS: reply, turn lock, conversation state, user state. ARGV: pending marker, claim ms, lock token, lock ms.
+    // Returns {0, value} for a later copy (the reply or the pending marker), {1} for the first copy when another
+    // turn of the user holds the lock, {2, eTag, json, eTag, json} for the first copy holding the lock (nil: no state).
+    private const string EnterScript = """
+        local value = redis.call('GET', KEYS[1])
+        if value then return {0, value} end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
+        local conversation = redis.call('HMGET', KEYS[3], 'e', 'v')
+        local user = redis.call('HMGET', KEYS[4], 'e', 'v')
+        return {2, conversation[1], conversation[2], user[1], user[2]}
+        """;
+
+    // KEYS: reply, turn lock. ARGV: reply, reply ms, lock token. The lock is deleted only while it is still ours.
+    private const string LeaveScript = """
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        if redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
+        return 1
+        """;
+
+    private static readonly RedisValue ClaimMilliseconds = (long)TurnGateTimes.Claim.TotalMilliseconds;
+    private static readonly RedisValue LockMilliseconds = (long)TurnGateTimes.TurnLock.TotalMilliseconds;
+    private static readonly RedisValue ReplyMilliseconds = (long)TurnGateTimes.Reply.TotalMilliseconds;
+
+    /// <inheritdoc/>
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        var (conversationKey, userKey) = (turn.ConversationStateKey, turn.UserStateKey);
+        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(EnterScript,
+            [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisKeys.State(userKey)],
+            [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds]))!;
+        switch ((int)result[0])
+        {
+            case 0:
+                var value = (string?)result[1];
+                return new TurnEntry(false, value == TurnGateTimes.Pending ? null : value);
+            case 1:
+                return new TurnEntry(true, null);
+            default:
+                prefetched.Put(conversationKey, new PrefetchedState.Item((string?)result[1], (string?)result[2]));
+                prefetched.Put(userKey, new PrefetchedState.Item((string?)result[3], (string?)result[4]));
+                return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)));
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken)
+    {
+        if (lease is null || !lease.TryHandOverRelease())
+        {
+            await redis.Database.StringSetAsync(RedisKeys.Reply(turn), reply, TurnGateTimes.Reply);
+            return;
+        }
+
+        Forget(turn);
+        await redis.Database.ScriptEvaluateAsync(LeaveScript, [RedisKeys.Reply(turn), RedisKeys.Lock(lease.Name)],
+            [reply, ReplyMilliseconds, lease.Token]);
+    }
+
+    private void Forget(TurnKeys turn)
+    {
+        prefetched.Forget(turn.ConversationStateKey);
+        prefetched.Forget(turn.UserStateKey);
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> GetReplyAsync(TurnKeys turn, CancellationToken cancellationToken)
+    {
+        var value = (string?)await redis.Database.StringGetAsync(RedisKeys.Reply(turn));
+        return value == TurnGateTimes.Pending ? null : value;
+    }
+}
