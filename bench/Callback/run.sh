@@ -7,14 +7,15 @@
 #   bench/Callback/run.sh                 # 3 runs of chatpost, peer, ceiling; summary table on stdout
 #   bench/Callback/run.sh --micro         # the BenchmarkDotNet micro-benchmarks instead
 #   options: --runs N  --duration 30s  --warmup 10s  --connections 32  --threads 1  --requests 400000
-#            --targets "chatpost peer ceiling"  --mode safe|plaintext  --text '{0}到哪了'  --profile (perf, ChatPost only)
+#            --targets "chatpost peer ceiling"  --mode safe|plaintext  --text '{0}到哪了' ({0}: a tracking number)
+#            --storage redis|memory (memory: ChatPost's embedded in-memory twins, no Redis)  --profile (perf, ChatPost only)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
 RUNS=3 DURATION=30s WARMUP=10s CONNECTIONS=32 THREADS=1 REQUESTS=400000 USERS=50000 SHIPMENTS=2000
-TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' MICRO=0 PROFILE=0
+TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' STORAGE=redis MICRO=0 PROFILE=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
@@ -27,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --targets) TARGETS=$2; shift 2 ;;
     --mode) MODE=$2; shift 2 ;;
     --text) TEXT=$2; shift 2 ;;
+    --storage) STORAGE=$2; shift 2 ;;
     --micro) MICRO=1; shift ;;
     --profile) PROFILE=1; shift ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
@@ -126,12 +128,12 @@ measure() {
   [[ -n $result ]] || { log "wrk gave no result for $name run $run"; cat "$OUT/$name-$run-wrk.txt" >&2; exit 1; }
   local hz; hz=$(getconf CLK_TCK)
   local extra="{}"
-  if [[ $name == chatpost ]]; then
+  if [[ $name == chatpost && -n $REDIS_PORT ]]; then
     extra=$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r' | awk -F'[:=,]' '/^cmdstat_/ {sub("cmdstat_","",$1); s = s sep "\"" $1 "\":" $3; sep=","} END {print "{\"redis_calls\":{" s "}}"}')
-    curl -sf "$url/metrics" >"$OUT/$name-$run-metrics.txt" || true
   fi
+  if [[ $name == chatpost ]]; then curl -sf "$url/metrics" >"$OUT/$name-$run-metrics.txt" || true; fi
   # A sample of answers, checked like WeChat opens them: signed, encrypted, a text that answers the question.
-  local expect="邮件 EA" files=()
+  local expect=${EXPECT:-邮件 EA} files=()
   [[ $name == peer ]] && expect="邮件查询"
   if [[ $name != ceiling ]]; then
     local i=0
@@ -159,16 +161,20 @@ measure() {
 # ---- the three targets ----------------------------------------------------------------------------------------------
 run_chatpost() {
   local run=$1 port
-  REDIS_PORT=$(free_port)
-  mkdir -p "$WORK/redis-$run"
-  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$WORK/redis-$run" --save '' --appendonly no \
-    >"$OUT/redis-$run.log" 2>&1 &
-  REDIS_PID=$!; STARTED+=("$REDIS_PID")
+  REDIS_PORT="" REDIS_PID=""
+  if [[ $STORAGE == redis ]]; then
+    REDIS_PORT=$(free_port)
+    mkdir -p "$WORK/redis-$run"
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$WORK/redis-$run" --save '' --appendonly no \
+      >"$OUT/redis-$run.log" 2>&1 &
+    REDIS_PID=$!; STARTED+=("$REDIS_PID")
+  fi
   port=$(free_port)
   (
     cd "$WORK/bot"
     export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-    export Redis__Configuration="127.0.0.1:$REDIS_PORT" Ingest__ApiKey="$INGEST_KEY"
+    [[ -n $REDIS_PORT ]] && export Redis__Configuration="127.0.0.1:$REDIS_PORT"
+    export Ingest__ApiKey="$INGEST_KEY"
     export WeChat__OfficialAccount__AppId="$APP_ID" WeChat__OfficialAccount__Token="$TOKEN"
     export WeChat__OfficialAccount__EncodingAESKey="$AES_KEY" WeChat__MaxTimestampSkewSeconds=0
     export Announcements__DailyProgress__Charts=false
@@ -181,8 +187,10 @@ run_chatpost() {
     --data-binary "@$WORK/data/shipments.json" "http://127.0.0.1:$port/api/ingest/shipments" >"$OUT/chatpost-$run-ingest.json"
   log "chatpost run $run: ingested $(jq -c '{accepted, duplicates, rejected: (.rejected | length)}' "$OUT/chatpost-$run-ingest.json")"
   measure chatpost "$run" "$port" "$pid"
-  if [[ $run == 1 ]]; then redis_round_trips "$port"; fi
-  stop "$pid"; stop "$REDIS_PID"; REDIS_PID=""
+  if [[ $run == 1 && -n $REDIS_PORT ]]; then redis_round_trips "$port"; fi
+  stop "$pid"
+  if [[ -n $REDIS_PID ]]; then stop "$REDIS_PID"; fi
+  REDIS_PID=""
 }
 
 # Every Redis command that one tracking question sends, with MONITOR on an otherwise idle service (a fresh push of
