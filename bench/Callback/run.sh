@@ -6,7 +6,7 @@
 #
 #   bench/Callback/run.sh                 # 3 runs of chatpost, peer, ceiling; summary table on stdout
 #   bench/Callback/run.sh --micro         # the BenchmarkDotNet micro-benchmarks instead
-#   options: --runs N  --duration 30s  --warmup 10s  --connections 32  --threads 1  --requests 400000
+#   options: --runs N  --duration 30s  --warmup 15s  --connections 32  --threads 1  --requests 400000
 #            --targets "chatpost peer ceiling"  --mode safe|plaintext  --text '{0}到哪了' ({0}: a tracking number)
 #            --storage redis|memory (memory: ChatPost's embedded in-memory twins, no Redis)  --profile (perf, ChatPost only)
 set -euo pipefail
@@ -14,7 +14,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
-RUNS=3 DURATION=30s WARMUP=10s CONNECTIONS=32 THREADS=1 REQUESTS=400000 USERS=50000 SHIPMENTS=2000
+RUNS=3 DURATION=30s WARMUP=15s CONNECTIONS=32 THREADS=1 REQUESTS=400000 USERS=50000 SHIPMENTS=2000
 TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' STORAGE=redis MICRO=0 PROFILE=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -115,8 +115,9 @@ measure() {
   cpu0=$(cpu_ticks "$pid")
   [[ -n ${REDIS_PID:-} ]] && redis0=$(cpu_ticks "$REDIS_PID")
   if [[ $name == chatpost && -n ${REDIS_PORT:-} ]]; then redis-cli -p "$REDIS_PORT" config resetstat >/dev/null; fi
+  if [[ $name == chatpost ]]; then curl -sf "$url/metrics" >"$OUT/$name-$run-metrics-before.txt" || true; fi
   if [[ $PROFILE == 1 && $name == chatpost ]]; then
-    perf record -F 499 -g -p "$pid" -o "$OUT/perf-$run.data" -- sleep "${DURATION%s}" 2>"$OUT/perf-$run.log" & perf_pid=$!
+    perf record -F 999 -g -p "$pid" -o "$OUT/perf-$run.data" -- sleep "${DURATION%s}" 2>"$OUT/perf-$run.log" & perf_pid=$!
   fi
   log "$name run $run: measuring $DURATION"
   "${wrk[@]}" -d"$DURATION" --latency "$url" -- "$WORK/data/requests.txt" >"$OUT/$name-$run-wrk.txt"
@@ -131,7 +132,11 @@ measure() {
   if [[ $name == chatpost && -n $REDIS_PORT ]]; then
     extra=$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r' | awk -F'[:=,]' '/^cmdstat_/ {sub("cmdstat_","",$1); s = s sep "\"" $1 "\":" $3; sep=","} END {print "{\"redis_calls\":{" s "}}"}')
   fi
-  if [[ $name == chatpost ]]; then curl -sf "$url/metrics" >"$OUT/$name-$run-metrics.txt" || true; fi
+  if [[ $name == chatpost ]]; then
+    curl -sf "$url/metrics" >"$OUT/$name-$run-metrics.txt" || true
+    extra=$(jq -c --argjson runtime "$(runtime_deltas "$OUT/$name-$run-metrics-before.txt" "$OUT/$name-$run-metrics.txt")" \
+      '. + {runtime: $runtime}' <<<"$extra")
+  fi
   # A sample of answers, checked like WeChat opens them: signed, encrypted, a text that answers the question.
   local expect=${EXPECT:-邮件 EA} files=()
   [[ $name == peer ]] && expect="邮件查询"
@@ -158,6 +163,19 @@ measure() {
   fi
 }
 
+# The .NET runtime's own counters (System.Runtime meter, exported on /metrics) over the measured window, summed
+# over their labels: allocations, collections, GC pauses, thread-pool work items, lock contentions, exceptions, JIT.
+runtime_deltas() { # runtime_deltas BEFORE AFTER -> JSON object
+  awk '
+    /^dotnet_(gc_heap_total_allocated_bytes_total|gc_collections_total|gc_pause_time_seconds_total|thread_pool_work_item_count_total|monitor_lock_contentions_total|exceptions_total|jit_compilation_time_seconds_total|jit_compiled_methods_total)[{ ]/ {
+      name = $1; sub(/\{.*/, "", name); label = ""
+      if ($1 ~ /gc_heap_generation="gen[0-9]"/) { match($1, /gen[0-9]/); label = "_" substr($1, RSTART, RLENGTH) }
+      if (FILENAME == ARGV[1]) before[name label] += $NF; else after[name label] += $NF
+    }
+    END { printf "{"; sep = ""; for (k in after) { printf "%s\"%s\":%.6f", sep, k, after[k] - before[k]; sep = "," } print "}" }
+  ' "$1" "$2"
+}
+
 # ---- the three targets ----------------------------------------------------------------------------------------------
 run_chatpost() {
   local run=$1 port
@@ -178,7 +196,8 @@ run_chatpost() {
     export WeChat__OfficialAccount__AppId="$APP_ID" WeChat__OfficialAccount__Token="$TOKEN"
     export WeChat__OfficialAccount__EncodingAESKey="$AES_KEY" WeChat__MaxTimestampSkewSeconds=0
     export Announcements__DailyProgress__Charts=false
-    [[ $PROFILE == 1 ]] && export DOTNET_PerfMapEnabled=1
+    # perf names JIT-compiled frames from /tmp/perf-PID.map, which it cannot use while code is double-mapped (W^X).
+    [[ $PROFILE == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
     exec dotnet ChatPost.Bot.dll
   ) >"$OUT/chatpost-$run.log" 2>&1 &
   local pid=$!; STARTED+=("$pid")
@@ -240,8 +259,10 @@ done
 
 if [[ $PROFILE == 1 ]]; then
   for f in "$OUT"/perf-*.data; do
-    perf report -i "$f" --no-children --sort symbol --stdio 2>/dev/null | head -n 120 >"${f%.data}-flat.txt" || true
-    perf report -i "$f" --no-children --sort dso --stdio 2>/dev/null | head -n 40 >"${f%.data}-dso.txt" || true
+    perf report -i "$f" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 150 >"${f%.data}-flat.txt" || true
+    perf report -i "$f" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 20 >"${f%.data}-dso.txt" || true
+    # Inclusive time of managed frames (frame pointers let perf walk JIT-compiled code): where the request's time goes.
+    perf report -i "$f" --children --sort symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 400 >"${f%.data}-inclusive.txt" || true
   done
 fi
 

@@ -22,7 +22,16 @@ jq -s -r '
        redis_cpu_us: (map(.redis_cpu_ms * 1000 / .requests) | median),
        redis_calls: (map((.redis_calls // {}) as $c | ($c | to_entries | map(select(.key != "info" and .key != "config|resetstat" and .key != "config")) | map(.value) | add // 0) / .requests) | median),
        samples: (map(.sample_ok // null) | if all(. == null) then "–" elif all(. == true) then "all passive answers" else "FAILED" end),
-       rps_runs: (map(.rps | floor | tostring) | join(" / "))
+       rps_runs: (map(.rps | floor | tostring) | join(" / ")),
+       alloc_kb: (map((.runtime.dotnet_gc_heap_total_allocated_bytes_total // null) | select(. != null)) as $a | if $a == [] then null else . end | if . == null then null else (map(.runtime.dotnet_gc_heap_total_allocated_bytes_total / .requests / 1024) | median) end),
+       work_items: (if all(.runtime != null) then (map(.runtime.dotnet_thread_pool_work_item_count_total / .requests) | median) else null end),
+       gc: (if all(.runtime != null) then {
+              gen0: (map(.runtime.dotnet_gc_collections_total_gen0) | median), gen1: (map(.runtime.dotnet_gc_collections_total_gen1) | median),
+              gen2: (map(.runtime.dotnet_gc_collections_total_gen2) | median),
+              pause_pct: (map(.runtime.dotnet_gc_pause_time_seconds_total * 1e8 / .duration_us) | median),
+              contentions: (map(.runtime.dotnet_monitor_lock_contentions_total / .requests) | median),
+              exceptions: (map((.runtime.dotnet_exceptions_total // 0)) | median),
+              jit_ms: (map(.runtime.dotnet_jit_compilation_time_seconds_total * 1000) | median) } else null end)
      }}) | from_entries) as $t
   | ["| target | req/s (median) | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB | server CPU µs/req | runs (req/s) | sample answers |",
      "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
@@ -32,5 +41,6 @@ jq -s -r '
     + (if $t.chatpost and $t.peer then ["ChatPost / peer throughput: \($t.chatpost.rps / $t.peer.rps | r(2))×"] else [] end)
     + (if $t.chatpost and $t.ceiling then ["ChatPost / ceiling throughput: \($t.chatpost.rps / $t.ceiling.rps * 100 | r(1)) %"] else [] end)
     + (if $t.chatpost then ["ChatPost: Redis commands executed per request (incl. inside scripts): \($t.chatpost.redis_calls | r(1)); redis-server CPU \($t.chatpost.redis_cpu_us | r(0)) µs per request"] else [] end)
+    + (if $t.chatpost.gc then ["ChatPost runtime over the measured window (medians): \($t.chatpost.alloc_kb | r(1)) KB allocated per request; \($t.chatpost.work_items | r(1)) thread-pool work items per request; GCs gen0/gen1/gen2 \($t.chatpost.gc.gen0)/\($t.chatpost.gc.gen1)/\($t.chatpost.gc.gen2), GC pauses \($t.chatpost.gc.pause_pct | r(1)) % of wall time; lock contentions per request \($t.chatpost.gc.contentions | r(3)); exceptions \($t.chatpost.gc.exceptions); JIT \($t.chatpost.gc.jit_ms | r(0)) ms"] else [] end)
   | .[]
 ' $(find "$OUT" -maxdepth 1 -regextype egrep -regex '.*/[a-z]+-[0-9]+\.json' | sort) | tee "$OUT/summary.md"
