@@ -8,6 +8,7 @@
 #   bench/Callback/run.sh --micro         # the BenchmarkDotNet micro-benchmarks instead
 #   options: --runs N  --duration 30s  --warmup 15s  --connections 32  --threads 1  --requests 400000
 #            --targets "chatpost peer ceiling"  --mode safe|plaintext  --text '{0}到哪了' ({0}: a tracking number)
+#            --expect '邮件 EA' (how ChatPost's sampled answers must start)
 #            --storage redis|memory (memory: ChatPost's embedded in-memory twins, no Redis)  --profile (perf, ChatPost only)
 set -euo pipefail
 
@@ -29,6 +30,7 @@ while [[ $# -gt 0 ]]; do
     --mode) MODE=$2; shift 2 ;;
     --text) TEXT=$2; shift 2 ;;
     --storage) STORAGE=$2; shift 2 ;;
+    --expect) EXPECT=$2; shift 2 ;;
     --micro) MICRO=1; shift ;;
     --profile) PROFILE=1; shift ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
@@ -120,7 +122,12 @@ measure() {
     perf record -F 999 -g -p "$pid" -o "$OUT/perf-$run.data" -- sleep "${DURATION%s}" 2>"$OUT/perf-$run.log" & perf_pid=$!
   fi
   log "$name run $run: measuring $DURATION"
-  "${wrk[@]}" -d"$DURATION" --latency "$url" -- "$WORK/data/requests.txt" >"$OUT/$name-$run-wrk.txt"
+  local busy0 wrk_cpu
+  busy0=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat)
+  # bash's time keyword gives wrk's own CPU (user + system seconds): the load generator shares the two cores.
+  wrk_cpu=$( { TIMEFORMAT='%U %S'; time "${wrk[@]}" -d"$DURATION" --latency "$url" -- "$WORK/data/requests.txt" >"$OUT/$name-$run-wrk.txt"; } 2>&1 | awk '{print ($1 + $2) * 1000}')
+  local machine_busy
+  machine_busy=$(awk -v b0="$busy0" '/^cpu / {split(b0, a, " "); busy = $2 + $3 + $4 + $7 + $8; all = busy + $5 + $6; printf "%.1f", (busy - a[1]) * 100 / (all - a[2])}' /proc/stat)
   [[ -n $perf_pid ]] && wait "$perf_pid"
   local cpu1 redis1=0 result
   cpu1=$(cpu_ticks "$pid")
@@ -155,7 +162,8 @@ measure() {
   jq -c --arg name "$name" --argjson run "$run" --argjson rss "$(peak_rss_mb "$pid")" \
     --argjson cpu "$(( (cpu1 - cpu0) * 1000 / hz ))" --argjson rcpu "$(( (redis1 - redis0) * 1000 / hz ))" \
     --argjson extra "$extra" \
-    '. + {target: $name, run: $run, peak_rss_mb: $rss, cpu_ms: $cpu, redis_cpu_ms: $rcpu} + $extra' <<<"$result" \
+    --argjson wrk_cpu "$wrk_cpu" --argjson busy "$machine_busy" \
+    '. + {target: $name, run: $run, peak_rss_mb: $rss, cpu_ms: $cpu, redis_cpu_ms: $rcpu, wrk_cpu_ms: $wrk_cpu, machine_busy_pct: $busy} + $extra' <<<"$result" \
     >"$OUT/$name-$run.json"
   log "$name run $run: $(jq -r '"\(.rps|floor) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx), errors \(.connect_errors + .read_errors + .write_errors + .timeouts), peak RSS \(.peak_rss_mb) MB, wraps \(.wraps)"' "$OUT/$name-$run.json")"
   if [[ $name == chatpost && $(jq .wraps "$OUT/$name-$run.json") != 0 ]]; then

@@ -20,6 +20,9 @@ jq -s -r '
        rss: (map(.peak_rss_mb) | median),
        cpu_us: (map(.cpu_ms * 1000 / .requests) | median),
        redis_cpu_us: (map(.redis_cpu_ms * 1000 / .requests) | median),
+       wrk_cpu_us: (map((.wrk_cpu_ms // 0) * 1000 / .requests) | median),
+       busy: (map(.machine_busy_pct // 0) | median),
+       cores: (map(.cpu_ms * 1000 / .duration_us) | median),
        redis_calls: (map((.redis_calls // {}) as $c | ($c | to_entries | map(select(.key != "info" and .key != "config|resetstat" and .key != "config")) | map(.value) | add // 0) / .requests) | median),
        samples: (map(.sample_ok // null) | if all(. == null) then "–" elif all(. == true) then "all passive answers" else "FAILED" end),
        rps_runs: (map(.rps | floor | tostring) | join(" / ")),
@@ -33,10 +36,10 @@ jq -s -r '
               exceptions: (map((.runtime.dotnet_exceptions_total // 0)) | median),
               jit_ms: (map(.runtime.dotnet_jit_compilation_time_seconds_total * 1000) | median) } else null end)
      }}) | from_entries) as $t
-  | ["| target | req/s (median) | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB | server CPU µs/req | runs (req/s) | sample answers |",
-     "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"]
+  | ["| target | req/s (median) | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB | server CPU µs/req | server cores busy | redis-server CPU µs/req | wrk CPU µs/req | machine busy | runs (req/s) | sample answers |",
+     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     + ([ "chatpost", "peer", "ceiling" ] | map(select($t[.] != null)) | map(. as $n | $t[$n] |
-        "| \($n) | \(.rps | floor) | \(.p50 | r(2)) | \(.p99 | r(2)) | \(.non2xx) | \(.errors) | \(.rss | r(0)) | \(.cpu_us | r(0)) | \(.rps_runs) | \(.samples) |"))
+        "| \($n) | \(.rps | floor) | \(.p50 | r(2)) | \(.p99 | r(2)) | \(.non2xx) | \(.errors) | \(.rss | r(0)) | \(.cpu_us | r(0)) | \(.cores | r(2)) | \(if .redis_cpu_us > 0 then (.redis_cpu_us | r(0) | tostring) else "–" end) | \(.wrk_cpu_us | r(0)) | \(.busy | r(0)) % | \(.rps_runs) | \(.samples) |"))
     + [""]
     + (if $t.chatpost and $t.peer then ["ChatPost / peer throughput: \($t.chatpost.rps / $t.peer.rps | r(2))×"] else [] end)
     + (if $t.chatpost and $t.ceiling then ["ChatPost / ceiling throughput: \($t.chatpost.rps / $t.ceiling.rps * 100 | r(1)) %"] else [] end)
