@@ -162,8 +162,8 @@ measure() {
   jq -c --arg name "$name" --argjson run "$run" --argjson rss "$(peak_rss_mb "$pid")" \
     --argjson cpu "$(( (cpu1 - cpu0) * 1000 / hz ))" --argjson rcpu "$(( (redis1 - redis0) * 1000 / hz ))" \
     --argjson extra "$extra" \
-    --argjson wrk_cpu "$wrk_cpu" --argjson busy "$machine_busy" \
-    '. + {target: $name, run: $run, peak_rss_mb: $rss, cpu_ms: $cpu, redis_cpu_ms: $rcpu, wrk_cpu_ms: $wrk_cpu, machine_busy_pct: $busy} + $extra' <<<"$result" \
+    --argjson wrk_cpu "$wrk_cpu" --argjson busy "$machine_busy" --argjson start_rss "${START_RSS:-null}" \
+    '. + {target: $name, run: $run, peak_rss_mb: $rss, cpu_ms: $cpu, redis_cpu_ms: $rcpu, wrk_cpu_ms: $wrk_cpu, machine_busy_pct: $busy, rss_after_start_mb: $start_rss} + $extra' <<<"$result" \
     >"$OUT/$name-$run.json"
   log "$name run $run: $(jq -r '"\(.rps|floor) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx), errors \(.connect_errors + .read_errors + .write_errors + .timeouts), peak RSS \(.peak_rss_mb) MB, wraps \(.wraps)"' "$OUT/$name-$run.json")"
   if [[ $name == chatpost && $(jq .wraps "$OUT/$name-$run.json") != 0 ]]; then
@@ -210,6 +210,7 @@ run_chatpost() {
   ) >"$OUT/chatpost-$run.log" 2>&1 &
   local pid=$!; STARTED+=("$pid")
   wait_http "http://127.0.0.1:$port/readyz" "$pid"
+  START_RSS=$(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
   curl -sf -H "Authorization: Bearer $INGEST_KEY" -H 'Content-Type: application/json' \
     --data-binary "@$WORK/data/shipments.json" "http://127.0.0.1:$port/api/ingest/shipments" >"$OUT/chatpost-$run-ingest.json"
   log "chatpost run $run: ingested $(jq -c '{accepted, duplicates, rejected: (.rejected | length)}' "$OUT/chatpost-$run-ingest.json")"
@@ -243,6 +244,7 @@ run_peer() {
     node "$HERE/.peer/server.js" >"$OUT/peer-$run.log" 2>&1 &
   pid=$!; STARTED+=("$pid")
   wait_http "http://127.0.0.1:$port/healthz" "$pid"
+  START_RSS=$(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
   measure peer "$run" "$port" "$pid"
   stop "$pid"
 }
@@ -254,6 +256,7 @@ run_ceiling() {
     dotnet "$WORK/ceiling/ChatPost.Bench.Callback.Ceiling.dll" >"$OUT/ceiling-$run.log" 2>&1 &
   pid=$!; STARTED+=("$pid")
   wait_http "http://127.0.0.1:$port/healthz" "$pid"
+  START_RSS=$(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
   measure ceiling "$run" "$port" "$pid"
   stop "$pid"
 }

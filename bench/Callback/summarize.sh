@@ -18,6 +18,7 @@ jq -s -r '
        non2xx: (map(.non2xx) | max),
        errors: (map(errors) | max),
        rss: (map(.peak_rss_mb) | median),
+       start_rss: (map(.rss_after_start_mb // 0) | median),
        cpu_us: (map(.cpu_ms * 1000 / .requests) | median),
        redis_cpu_us: (map(.redis_cpu_ms * 1000 / .requests) | median),
        wrk_cpu_us: (map((.wrk_cpu_ms // 0) * 1000 / .requests) | median),
@@ -36,14 +37,14 @@ jq -s -r '
               exceptions: (map((.runtime.dotnet_exceptions_total // 0)) | median),
               jit_ms: (map(.runtime.dotnet_jit_compilation_time_seconds_total * 1000) | median) } else null end)
      }}) | from_entries) as $t
-  | ["| target | req/s (median) | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB | server CPU µs/req | server cores busy | redis-server CPU µs/req | wrk CPU µs/req | machine busy | runs (req/s) | sample answers |",
+  | ["| target | req/s (median) | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB (after start) | server CPU µs/req | server cores busy | redis-server CPU µs/req | wrk CPU µs/req | machine busy | runs (req/s) | sample answers |",
      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     + ([ "chatpost", "peer", "ceiling" ] | map(select($t[.] != null)) | map(. as $n | $t[$n] |
-        "| \($n) | \(.rps | floor) | \(.p50 | r(2)) | \(.p99 | r(2)) | \(.non2xx) | \(.errors) | \(.rss | r(0)) | \(.cpu_us | r(0)) | \(.cores | r(2)) | \(if .redis_cpu_us > 0 then (.redis_cpu_us | r(0) | tostring) else "–" end) | \(.wrk_cpu_us | r(0)) | \(.busy | r(0)) % | \(.rps_runs) | \(.samples) |"))
+        "| \($n) | \(.rps | floor) | \(.p50 | r(2)) | \(.p99 | r(2)) | \(.non2xx) | \(.errors) | \(.rss | r(0)) (\(.start_rss | r(0))) | \(.cpu_us | r(0)) | \(.cores | r(2)) | \(if .redis_cpu_us > 0 then (.redis_cpu_us | r(0) | tostring) else "–" end) | \(.wrk_cpu_us | r(0)) | \(.busy | r(0)) % | \(.rps_runs) | \(.samples) |"))
     + [""]
     + (if $t.chatpost and $t.peer then ["ChatPost / peer throughput: \($t.chatpost.rps / $t.peer.rps | r(2))×"] else [] end)
     + (if $t.chatpost and $t.ceiling then ["ChatPost / ceiling throughput: \($t.chatpost.rps / $t.ceiling.rps * 100 | r(1)) %"] else [] end)
     + (if $t.chatpost then ["ChatPost: Redis commands executed per request (incl. inside scripts): \($t.chatpost.redis_calls | r(1)); redis-server CPU \($t.chatpost.redis_cpu_us | r(0)) µs per request"] else [] end)
-    + (if $t.chatpost.gc then ["ChatPost runtime over the measured window (medians): \($t.chatpost.alloc_kb | r(1)) KB allocated per request; \($t.chatpost.work_items | r(1)) thread-pool work items per request; GCs gen0/gen1/gen2 \($t.chatpost.gc.gen0)/\($t.chatpost.gc.gen1)/\($t.chatpost.gc.gen2), GC pauses \($t.chatpost.gc.pause_pct | r(1)) % of wall time; lock contentions per request \($t.chatpost.gc.contentions | r(3)); exceptions \($t.chatpost.gc.exceptions); JIT \($t.chatpost.gc.jit_ms | r(0)) ms"] else [] end)
+    + (if $t.chatpost.gc then ["ChatPost runtime over the measured window (medians): \($t.chatpost.alloc_kb | r(1)) KB allocated per request; \($t.chatpost.work_items | r(1)) thread-pool work items per request; GCs gen0/gen1/gen2 \($t.chatpost.gc.gen0)/\($t.chatpost.gc.gen1)/\($t.chatpost.gc.gen2), GC pauses \($t.chatpost.gc.pause_pct | r(1)) % of wall time; lock contentions per request \($t.chatpost.gc.contentions | r(3)); exceptions \($t.chatpost.gc.exceptions) (ConnectionReset from wrk closing its connections); JIT \($t.chatpost.gc.jit_ms | r(0)) ms"] else [] end)
   | .[]
 ' $(find "$OUT" -maxdepth 1 -regextype egrep -regex '.*/[a-z]+-[0-9]+\.json' | sort) | tee "$OUT/summary.md"
