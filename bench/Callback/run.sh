@@ -274,6 +274,8 @@ if [[ $PROFILE == 1 ]]; then
     perf report -i "$f" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 20 >"${f%.data}-dso.txt" || true
     # Inclusive time of managed frames (frame pointers let perf walk JIT-compiled code): where the request's time goes.
     perf report -i "$f" --children --sort symbol --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -n 400 >"${f%.data}-inclusive.txt" || true
+    perf report -i "$f" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | awk -f "$HERE/perf-categories.awk" >"${f%.data}-categories.txt" || true
+    log "where ChatPost's CPU went ($f):"; cat "${f%.data}-categories.txt" >&2
   done
 fi
 
