@@ -138,6 +138,10 @@ measure() {
   local extra="{}"
   if [[ $name == chatpost && -n $REDIS_PORT ]]; then
     extra=$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r' | awk -F'[:=,]' '/^cmdstat_/ {sub("cmdstat_","",$1); s = s sep "\"" $1 "\":" $3; sep=","} END {print "{\"redis_calls\":{" s "}}"}')
+    # What the run left in Redis: mostly the reply cache (every answer kept 10 minutes for WeChat's retries).
+    extra=$(jq -c --argjson keys "$(redis-cli -p "$REDIS_PORT" dbsize | tr -d '\r')" \
+      --argjson used "$(redis-cli -p "$REDIS_PORT" info memory | tr -d '\r' | awk -F: '/^used_memory:/ {print $2}')" \
+      '. + {redis_keys: $keys, redis_used_mb: ($used / 1048576 | . * 10 | round / 10)}' <<<"$extra")
   fi
   if [[ $name == chatpost ]]; then
     curl -sf "$url/metrics" >"$OUT/$name-$run-metrics.txt" || true

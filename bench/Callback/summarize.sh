@@ -23,6 +23,7 @@ jq -s -r '
        start_rss: (map(.rss_after_start_mb // 0) | median),
        cpu_us: (map(.cpu_ms * 1000 / .requests) | median),
        redis_cpu_us: (map(.redis_cpu_ms * 1000 / .requests) | median),
+       redis_mb: (map(.redis_used_mb // 0) | median), redis_keys: (map(.redis_keys // 0) | median),
        wrk_cpu_us: (map((.wrk_cpu_ms // 0) * 1000 / .requests) | median),
        busy: (map(.machine_busy_pct // 0) | median),
        cores: (map(.cpu_ms * 1000 / .duration_us) | median),
@@ -46,7 +47,7 @@ jq -s -r '
     + [""]
     + (if $t.chatpost and $t.peer then ["ChatPost / peer throughput: \($t.chatpost.rps / $t.peer.rps | r(2))× (medians); per run, each pair measured minutes apart: \($pairs | map(r(2) | tostring + "×") | join(" / "))"] else [] end)
     + (if $t.chatpost and $t.ceiling then ["ChatPost / ceiling throughput: \($t.chatpost.rps / $t.ceiling.rps * 100 | r(1)) %"] else [] end)
-    + (if $t.chatpost then ["ChatPost: Redis commands executed per request (incl. inside scripts): \($t.chatpost.redis_calls | r(1)); redis-server CPU \($t.chatpost.redis_cpu_us | r(0)) µs per request"] else [] end)
+    + (if $t.chatpost then ["ChatPost: Redis commands executed per request (incl. inside scripts): \($t.chatpost.redis_calls | r(1)); redis-server CPU \($t.chatpost.redis_cpu_us | r(0)) µs per request; Redis holds \($t.chatpost.redis_keys) keys, \($t.chatpost.redis_mb) MB after the run"] else [] end)
     + (if $t.chatpost.gc then ["ChatPost runtime over the measured window (medians): \($t.chatpost.alloc_kb | r(1)) KB allocated per request; \($t.chatpost.work_items | r(1)) thread-pool work items per request; GCs gen0/gen1/gen2 \($t.chatpost.gc.gen0)/\($t.chatpost.gc.gen1)/\($t.chatpost.gc.gen2), GC pauses \($t.chatpost.gc.pause_pct | r(1)) % of wall time; lock contentions per request \($t.chatpost.gc.contentions | r(3)); exceptions \($t.chatpost.gc.exceptions) (ConnectionReset from wrk closing its connections); JIT \($t.chatpost.gc.jit_ms | r(0)) ms"] else [] end)
   | .[]
 ' $(find "$OUT" -maxdepth 1 -regextype egrep -regex '.*/[a-z]+-[0-9]+\.json' | sort) | tee "$OUT/summary.md"
