@@ -59,7 +59,7 @@ need curl curl; need jq jq
 WORK=$(mktemp -d /tmp/chatpost-callback.XXXXXX)
 OUT="$HERE/.cache/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT/replies"
-STARTED=()
+STARTED=() PROFILED=()
 cleanup() {
   for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${STARTED[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -219,6 +219,7 @@ run_chatpost() {
     --data-binary "@$WORK/data/shipments.json" "http://127.0.0.1:$port/api/ingest/shipments" >"$OUT/chatpost-$run-ingest.json"
   log "chatpost run $run: ingested $(jq -c '{accepted, duplicates, rejected: (.rejected | length)}' "$OUT/chatpost-$run-ingest.json")"
   measure chatpost "$run" "$port" "$pid"
+  [[ $PROFILE == 1 ]] && PROFILED+=("$pid")
   if [[ $run == 1 && -n $REDIS_PORT ]]; then redis_round_trips "$port"; fi
   stop "$pid"
   if [[ -n $REDIS_PID ]]; then stop "$REDIS_PID"; fi
@@ -281,6 +282,8 @@ if [[ $PROFILE == 1 ]]; then
     perf report -i "$f" --no-children --sort dso,symbol --stdio -g none 2>/dev/null | awk -f "$HERE/perf-categories.awk" >"${f%.data}-categories.txt" || true
     log "where ChatPost's CPU went ($f):"; cat "${f%.data}-categories.txt" >&2
   done
+  # The runtime's symbol maps belong with the profiles they name (perf looks for them in /tmp).
+  for pid in "${PROFILED[@]}"; do mv -f "/tmp/perf-$pid.map" "$OUT/" 2>/dev/null || true; done
 fi
 
 "$HERE/summarize.sh" "$OUT"
