@@ -34,6 +34,21 @@ public static class WeChatXml
     public static bool TryReadFields(string xml, [NotNullWhen(true)] out IReadOnlyDictionary<string, string>? fields)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (FlatXml.TryRead(xml, result))
+        {
+            fields = result;
+            return true;
+        }
+
+        result.Clear();
+        return TryReadWithXmlReader(xml, result, out fields);
+    }
+
+    /// <summary>The general path: every document the fast path leaves, read by the hardened <see cref="XmlReader"/>.</summary>
+    internal static bool TryReadWithXmlReader(string xml, Dictionary<string, string> result,
+        [NotNullWhen(true)] out IReadOnlyDictionary<string, string>? fields)
+    {
         fields = null;
         var settings = new XmlReaderSettings
         {
@@ -43,7 +58,6 @@ public static class WeChatXml
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using var text = new StringReader(xml);
