@@ -104,6 +104,23 @@ public class TurnGateTests
         Assert.Equal(0, prefetch.Count);
     }
 
+    [Fact]
+    public async Task LeaveAsync_OnRedis_KeepsTheReplyThroughWeChatsRetriesButNotForLong()
+    {
+        var options = Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix() });
+        var redis = new RedisConnection(TestRedis.Connection, options);
+        var sut = new RedisTurnGate(redis, new RedisDistributedLock(redis), new PrefetchedState());
+        var turn = new TurnKeys("mp", "oTtl", "11");
+        var entry = await sut.EnterAsync(turn, default);
+
+        await sut.LeaveAsync(turn, "<xml>answer</xml>", entry.Lease, default);
+        var kept = await redis.Database.KeyTimeToLiveAsync(RedisKeys.Reply(turn));
+
+        // WeChat retries within ~15 s and the claim of a running turn lives 30 s; a reply must outlive both,
+        // and every answer held longer only costs Redis memory.
+        Assert.InRange(kept!.Value, TurnGateTimes.Claim, TimeSpan.FromMinutes(1));
+    }
+
     private static Parts Create(string implementation)
     {
         if (implementation == "memory")
