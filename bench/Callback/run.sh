@@ -4,8 +4,9 @@
 # other, with the same pre-generated safe-mode pushes and the same wrk settings; --runs times, medians reported.
 # README.md beside this file explains what is measured and how to read it.
 #
-#   bench/Callback/run.sh                 # 3 runs of chatpost, peer, ceiling; summary table on stdout
-#   bench/Callback/run.sh --micro         # the BenchmarkDotNet micro-benchmarks instead
+#   bench/Callback/run.sh                 # 3 runs of chatpost, peer, ceiling, then the micro-benchmarks; summary on stdout
+#   bench/Callback/run.sh --micro         # only the BenchmarkDotNet micro-benchmarks
+#   bench/Callback/run.sh --no-micro      # only the load comparison (also when --targets names a subset)
 #   options: --runs N  --duration 30s  --warmup 15s  --connections 32  --threads 1  --requests 400000
 #            --targets "chatpost peer ceiling"  --mode safe|plaintext  --text '{0}到哪了' ({0}: a tracking number)
 #            --expect '邮件 EA' (how ChatPost's sampled answers must start)
@@ -16,7 +17,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
 RUNS=3 DURATION=30s WARMUP=15s CONNECTIONS=32 THREADS=1 REQUESTS=400000 USERS=50000 SHIPMENTS=2000
-TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' STORAGE=redis MICRO=0 PROFILE=0
+TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' STORAGE=redis MICRO=after PROFILE=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
@@ -26,19 +27,21 @@ while [[ $# -gt 0 ]]; do
     --threads) THREADS=$2; shift 2 ;;
     --requests) REQUESTS=$2; shift 2 ;;
     --users) USERS=$2; shift 2 ;;
-    --targets) TARGETS=$2; shift 2 ;;
+    --targets) TARGETS=$2; [[ $MICRO == only ]] || MICRO=no; shift 2 ;;
     --mode) MODE=$2; shift 2 ;;
     --text) TEXT=$2; shift 2 ;;
     --storage) STORAGE=$2; shift 2 ;;
     --expect) EXPECT=$2; shift 2 ;;
-    --micro) MICRO=1; shift ;;
+    --micro) MICRO=only; shift ;;
+    --no-micro) MICRO=no; shift ;;
     --profile) PROFILE=1; shift ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
 done
 
-if [[ $MICRO == 1 ]]; then
-  exec dotnet run -c Release --project "$HERE/Micro" -- --filter '*'
+MICRO_PROJECT="$HERE/Micro"
+if [[ $MICRO == only ]]; then
+  exec dotnet run -c Release --project "$MICRO_PROJECT" -- --filter '*'
 fi
 
 # The test Official Account in safe mode, the same for ChatPost and the peer. Public test values, not secrets.
@@ -287,3 +290,9 @@ if [[ $PROFILE == 1 ]]; then
 fi
 
 "$HERE/summarize.sh" "$OUT"
+
+if [[ $MICRO == after ]]; then
+  log "micro-benchmarks (BenchmarkDotNet, short job); reports in $OUT/micro"
+  dotnet run -c Release --project "$MICRO_PROJECT" -- --filter '*' --artifacts "$OUT/micro" >"$OUT/micro.log" 2>&1
+  cat "$OUT"/micro/results/*-report-github.md
+fi
