@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -20,16 +21,12 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
     public IResult VerifyUrl(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (_crypto is null)
+        if (Refuses(http, out var refusal))
         {
-            return NotConfigured();
+            return refusal;
         }
 
         var query = http.Request.Query;
-        if (Stale(query) is { } stale)
-        {
-            return Reject(http, StatusCodes.Status401Unauthorized, stale);
-        }
 
         var (plaintext, status, reason) = _crypto.Open(query["msg_signature"], query["timestamp"]!, query["nonce"].ToString(), query["echostr"]);
         return plaintext is null ? Reject(http, status, reason) : TypedResults.Text(plaintext, "text/plain");
@@ -39,16 +36,12 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
     public async Task<IResult> ReceiveAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (_crypto is null)
+        if (Refuses(http, out var refusal))
         {
-            return NotConfigured();
+            return refusal;
         }
 
         var query = http.Request.Query;
-        if (Stale(query) is { } stale)
-        {
-            return Reject(http, StatusCodes.Status401Unauthorized, stale);
-        }
 
         var (body, status, reason) = await CallbackRequest.ReadBodyAsync(http.Request, cancellationToken);
         if (body is null)
@@ -77,8 +70,15 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
         return CallbackRequest.Answer(answer.Length == 0 ? answer : _crypto.Seal(answer, nonce));
     }
 
-    private string? Stale(IQueryCollection query) =>
-        CallbackRequest.IsFresh(query["timestamp"].ToString(), wechat.Value.MaxTimestampSkewSeconds, time) ? null : "stale or missing timestamp";
+    /// <summary>What every callback refuses before it reads anything: an app not configured here, a stale timestamp.</summary>
+    [MemberNotNullWhen(false, nameof(_crypto))]
+    private bool Refuses(HttpContext http, [NotNullWhen(true)] out IResult? refusal)
+    {
+        refusal = _crypto is null ? NotConfigured()
+            : CallbackRequest.IsFresh(http.Request.Query["timestamp"].ToString(), wechat.Value.MaxTimestampSkewSeconds, time) ? null
+            : Reject(http, StatusCodes.Status401Unauthorized, "stale or missing timestamp");
+        return refusal is not null;
+    }
 
     private IResult Reject(HttpContext http, int status, string reason) => CallbackRequest.Reject(http, logger, WeComChannel.Id, status, reason);
 
