@@ -17,8 +17,8 @@ public class RedisStorageTests
         await sut.WriteAsync(new Dictionary<string, object> { ["a"] = new Note { Text = "你好" } }, default);
         var items = await sut.ReadAsync(["a", "missing"], default);
 
-        var item = Assert.IsType<JObject>(Assert.Single(items).Value);
-        Assert.Equal("你好", (string?)item["Text"]);
+        var item = Assert.IsType<Dictionary<string, object>>(Assert.Single(items).Value);
+        Assert.Equal("你好", item["Text"]);
         Assert.False(string.IsNullOrEmpty((string?)item["eTag"]));
     }
 
@@ -27,8 +27,8 @@ public class RedisStorageTests
     {
         var sut = CreateSut();
         await sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "v1" } }, default);
-        var first = (JObject)(await sut.ReadAsync(["k"], default))["k"];
-        var second = (JObject)(await sut.ReadAsync(["k"], default))["k"];
+        var first = (IDictionary<string, object>)(await sut.ReadAsync(["k"], default))["k"];
+        var second = (IDictionary<string, object>)(await sut.ReadAsync(["k"], default))["k"];
         first["Text"] = "from first";
         await sut.WriteAsync(new Dictionary<string, object> { ["k"] = first }, default);
 
@@ -36,7 +36,7 @@ public class RedisStorageTests
         var conflict = await Assert.ThrowsAsync<StorageConflictException>(() => sut.WriteAsync(new Dictionary<string, object> { ["k"] = second }, default));
 
         Assert.Equal("k", conflict.Key);
-        Assert.Equal("from first", (string?)((JObject)(await sut.ReadAsync(["k"], default))["k"])["Text"]);
+        Assert.Equal("from first", await ReadTextAsync(sut, "k"));
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class RedisStorageTests
 
         await sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Note { Text = "new", ETag = etag } }, default);
 
-        Assert.Equal("new", (string?)((JObject)(await sut.ReadAsync(["k"], default))["k"])["Text"]);
+        Assert.Equal("new", await ReadTextAsync(sut, "k"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class RedisStorageTests
 
         Assert.NotNull(etag);
         Assert.NotEqual(etag, note.ETag);
-        Assert.Equal("two", (string?)((JObject)(await sut.ReadAsync(["k"], default))["k"])["Text"]);
+        Assert.Equal("two", await ReadTextAsync(sut, "k"));
     }
 
     [Fact]
@@ -104,6 +104,21 @@ public class RedisStorageTests
         var reloaded = new TurnContext(adapter, Message(adapter, "three"));
         Assert.Equal(2, await counter.GetAsync(reloaded, () => 0));
     }
+
+    [Fact]
+    public async Task ReadAsync_NestedState_KeepsObjectsAsJsonForBotState()
+    {
+        var sut = CreateSut();
+        await sut.WriteAsync(new Dictionary<string, object> { ["k"] = new Dictionary<string, object> { ["Note"] = new Note { Text = "嵌套" }, ["Count"] = 3 } }, default);
+
+        var item = (IDictionary<string, object>)(await sut.ReadAsync(["k"], default))["k"];
+
+        Assert.Equal("嵌套", (string?)Assert.IsType<JObject>(item["Note"])["Text"]);
+        Assert.Equal(3L, item["Count"]);
+    }
+
+    private static async Task<string?> ReadTextAsync(RedisStorage sut, string key) =>
+        (string?)((IDictionary<string, object>)(await sut.ReadAsync([key], default))[key])["Text"];
 
     private static Microsoft.Bot.Schema.Activity Message(TestAdapter adapter, string text)
     {

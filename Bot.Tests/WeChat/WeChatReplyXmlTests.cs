@@ -94,6 +94,21 @@ public sealed class WeChatReplyXmlTests
         Assert.Equal("text", fields["MsgType"]);
     }
 
+    [Theory]
+    [InlineData(900)]
+    [InlineData(1100)]
+    [InlineData(2048)]
+    public void Text_LongerThanTheStackBuffer_WritesItWhole(int length)
+    {
+        var content = string.Concat(Enumerable.Repeat("邮件]]>", length / 5 + 1))[..length];
+
+        var xml = WeChatReplyXml.Text("o9AgO5Kd5ggOC-bXrbNODIiE3bGY", "gh_97417a04a28d", 1715943329, content);
+
+        Assert.True(WeChatXml.TryReadFields(xml, out var fields));
+        Assert.Equal(content, fields["Content"]);
+        Assert.EndsWith("]]></Content>\n</xml>", xml, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void News_EightArticlesWithNulls_WritesEmptyElements()
     {

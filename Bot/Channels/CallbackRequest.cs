@@ -35,13 +35,15 @@ internal static class CallbackRequest
             return (null, StatusCodes.Status413PayloadTooLarge, "body too large");
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(WeChatXml.MaxBodyBytes + 1);
+        // Kestrel ends a body at its Content-Length, which WeChat always sends: a buffer of that size holds all of it.
+        // The limit's 64 KiB + 1 would come from ArrayPool's 128 KiB bucket, large arrays that every thread keeps one of.
+        var capacity = (int)(request.ContentLength ?? WeChatXml.MaxBodyBytes) + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         try
         {
             var length = 0;
             int read;
-            while (length <= WeChatXml.MaxBodyBytes
-                   && (read = await request.Body.ReadAsync(buffer.AsMemory(length, WeChatXml.MaxBodyBytes + 1 - length), cancellationToken)) > 0)
+            while (length < capacity && (read = await request.Body.ReadAsync(buffer.AsMemory(length, capacity - length), cancellationToken)) > 0)
             {
                 length += read;
             }

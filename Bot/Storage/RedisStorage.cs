@@ -11,8 +11,9 @@ namespace ChatPost.Bot.Storage;
 /// and a write whose eTag is no longer current fails with <see cref="StorageConflictException"/>.
 /// </summary>
 /// <remarks>
-/// Items are JSON (Newtonsoft, as Bot Builder's state expects) without type names: reads return
-/// <see cref="JObject"/>s, which <see cref="BotState"/> converts to the property types. Besides
+/// Items are JSON (Newtonsoft, as Bot Builder's state expects) without type names: reads return each item as a
+/// dictionary of its top-level properties, objects and arrays as <see cref="JToken"/>s, which <see cref="BotState"/>
+/// keeps as its state and converts to the property types on use. Besides
 /// <see cref="IStoreItem"/>, the <c>eTag</c> entry of a state dictionary counts, so that ConversationState
 /// and UserState are protected too. A missing eTag or <c>*</c> writes unconditionally.
 /// While Redis is down, reads return empty items marked <see cref="UnavailableETag"/> and writes are skipped: a turn
@@ -72,7 +73,8 @@ public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetch
             catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
             {
                 logger.StorageUnavailable("reading conversation state", exception);
-                return keys.ToDictionary(key => key, _ => (object)new JObject { [ETagField] = UnavailableETag }, StringComparer.Ordinal);
+                return keys.ToDictionary(key => key, _ => (object)new Dictionary<string, object> { [ETagField] = UnavailableETag },
+                    StringComparer.Ordinal);
             }
 
             for (var i = 0; i < keys.Length; i++)
@@ -157,10 +159,32 @@ public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetch
         }
     }
 
-    private static JObject Parse(string json)
+    // BotState keeps a dictionary as its state, but turns a JObject into one through the serializer
+    // (ToObject<IDictionary<string, object>>): reading straight into the dictionary that conversion would give (objects
+    // and arrays as JTokens, primitives as their values) saves a JObject and a serializer pass on every turn.
+    private static Dictionary<string, object?> Parse(string json)
     {
-        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-        return JObject.Load(reader);
+        using var reader = new JsonTextReader(new StringReader(json))
+        {
+            DateParseHandling = DateParseHandling.None,
+            MaxDepth = 64,
+            ArrayPool = JsonCharPool.Instance,
+        };
+        if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+        {
+            throw new JsonReaderException("A stored state item is not a JSON object.");
+        }
+
+        var item = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)reader.Value!;
+            reader.Read();
+            var value = JToken.ReadFrom(reader);
+            item[name] = value is JValue primitive ? primitive.Value : value;
+        }
+
+        return item;
     }
 
     private static string ExpectedETag(object value)

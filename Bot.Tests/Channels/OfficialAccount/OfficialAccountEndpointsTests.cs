@@ -68,6 +68,19 @@ public class OfficialAccountEndpointsTests
     }
 
     [Fact]
+    public async Task Post_SafeModeWithoutContentLength_AnswersEncrypted()
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix());
+        var request = _push.Safe(WeChatPush.TextXml("oUser2b", "菜单", 1012), nonce: "778");
+        request.Content = new UnknownLengthContent(await request.Content!.ReadAsByteArrayAsync());
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(GreetingReplies.Menu, Fields(_push.OpenReply(await response.Content.ReadAsStringAsync(), nonce: "778"))["Content"]);
+    }
+
+    [Fact]
     public async Task Post_CompatibleMode_TrustsCiphertextAndAnswersEncrypted()
     {
         await using var factory = new ChatPostFactory(TestRedis.Prefix());
@@ -131,6 +144,7 @@ public class OfficialAccountEndpointsTests
         { "bad-base64", HttpStatusCode.BadRequest },
         { "not-a-message", HttpStatusCode.BadRequest },
         { "too-large", HttpStatusCode.RequestEntityTooLarge },
+        { "too-large-without-content-length", HttpStatusCode.RequestEntityTooLarge },
         { "wrong-receive-id", HttpStatusCode.BadRequest },
         { "length-not-multiple-of-16", HttpStatusCode.BadRequest },
         { "pad-byte-0", HttpStatusCode.BadRequest },
@@ -183,6 +197,10 @@ public class OfficialAccountEndpointsTests
             "bad-base64" => Raw(query + "&encrypt_type=aes&msg_signature=" + WeChatSignature.Compute(ChatPostFactory.Token, timestamp, "1", "!!!!"), "<xml><Encrypt>!!!!</Encrypt></xml>"),
             "not-a-message" => Raw(query, "<xml><Hello>world</Hello></xml>"),
             "too-large" => Raw(query, "<xml><Content>" + new string('x', WeChatXml.MaxBodyBytes) + "</Content></xml>"),
+            "too-large-without-content-length" => new HttpRequestMessage(HttpMethod.Post, query)
+            {
+                Content = new UnknownLengthContent(Utf8("<xml><Content>" + new string('x', WeChatXml.MaxBodyBytes) + "</Content></xml>")),
+            },
             "wrong-receive-id" => new WeChatPush(appId: "wx_someone_else").Safe(text),
             "length-not-multiple-of-16" => _push.SafeCiphertext(Convert.ToBase64String(new byte[40])),
             "pad-byte-0" => _push.SafeCiphertext(EncryptBuffer(Utf8(text), buffer => buffer[^1] = 0)),
@@ -197,6 +215,19 @@ public class OfficialAccountEndpointsTests
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    // A body sent without Content-Length, as a stream whose length the client cannot know up front.
+    private sealed class UnknownLengthContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 
     private static string EncryptBuffer(byte[] message, Action<byte[]>? spoil = null, uint? declaredLength = null)
     {
