@@ -85,6 +85,18 @@ stop() { # stop PID: SIGTERM, then wait
   wait "$1" 2>/dev/null || true
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# rss_timeline PID FILE: every 100 ms, seconds since start, resident set (MB), threads and the phase named in
+# $WORK/phase, until the process ends; so a peak can be placed (start, ingestion, warm-up, measured window).
+rss_timeline() {
+  local start; start=$(date +%s.%N)
+  while kill -0 "$1" 2>/dev/null; do
+    awk -v t="$(date +%s.%N)" -v s="$start" -v phase="$(cat "$WORK/phase" 2>/dev/null)" \
+      '/^VmRSS/ {rss = $2} /^Threads/ {threads = $2} END {printf "%.1f\t%.1f\t%d\t%s\n", t - s, rss / 1024, threads, phase}' \
+      "/proc/$1/status" 2>/dev/null || true
+    sleep 0.1
+  done >"$2"
+}
+phase() { echo "$1" >"$WORK/phase"; }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
 # ---- build, generate, install -------------------------------------------------------------------------------------
@@ -115,6 +127,7 @@ measure() {
   local name=$1 run=$2 port=$3 pid=$4 url="http://127.0.0.1:$3"
   local wrk=(wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -s "$HERE/requests.lua")
   log "$name run $run: warm-up $WARMUP"
+  phase warm-up
   "${wrk[@]}" -d"$WARMUP" "$url" -- "$WORK/data/warmup.txt" >"$OUT/$name-$run-warmup.txt"
   local cpu0 redis0=0 perf_pid=""
   cpu0=$(cpu_ticks "$pid")
@@ -125,6 +138,7 @@ measure() {
     perf record -F 999 -g -p "$pid" -o "$OUT/perf-$run.data" -- sleep "${DURATION%s}" 2>"$OUT/perf-$run.log" & perf_pid=$!
   fi
   log "$name run $run: measuring $DURATION"
+  phase measured
   local busy0 wrk_cpu
   busy0=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat)
   # bash's time keyword gives wrk's own CPU (user + system seconds): the load generator shares the two cores.
@@ -151,6 +165,7 @@ measure() {
     extra=$(jq -c --argjson runtime "$(runtime_deltas "$OUT/$name-$run-metrics-before.txt" "$OUT/$name-$run-metrics.txt")" \
       '. + {runtime: $runtime}' <<<"$extra")
   fi
+  phase samples
   # A sample of answers, checked like WeChat opens them: signed, encrypted, a text that answers the question.
   local expect=${EXPECT:-邮件 EA} files=()
   [[ $name == peer ]] && expect="邮件查询"
@@ -216,8 +231,11 @@ run_chatpost() {
     exec dotnet ChatPost.Bot.dll
   ) >"$OUT/chatpost-$run.log" 2>&1 &
   local pid=$!; STARTED+=("$pid")
+  phase start
+  rss_timeline "$pid" "$OUT/chatpost-$run-rss.tsv" &
   wait_http "http://127.0.0.1:$port/readyz" "$pid"
   START_RSS=$(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
+  phase ingestion
   curl -sf -H "Authorization: Bearer $INGEST_KEY" -H 'Content-Type: application/json' \
     --data-binary "@$WORK/data/shipments.json" "http://127.0.0.1:$port/api/ingest/shipments" >"$OUT/chatpost-$run-ingest.json"
   log "chatpost run $run: ingested $(jq -c '{accepted, duplicates, rejected: (.rejected | length)}' "$OUT/chatpost-$run-ingest.json")"
