@@ -53,6 +53,20 @@ public class StaffBotTests
     }
 
     [Fact]
+    public async Task Broadcast_InChat_SendsTheTextAsTyped()
+    {
+        using var harness = Harness(out var broadcasts);
+
+        await harness.StaffFlow("province-boss")
+            .Send("通報：注意！明天起（含週末）全員測溫").AssertReply(reply =>
+                Assert.Contains("注意！明天起（含週末）全員測溫", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .Send("确认").AssertReply(reply => Assert.StartsWith("已受理", reply.AsMessageActivity().Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+        broadcasts.Verify(b => b.SubmitAsync(It.Is<BroadcastRequest>(r => r.Text == "注意！明天起（含週末）全員測溫"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Broadcast_ScheduledThenCancelled_SubmitsNothing()
     {
         using var harness = Harness(out var broadcasts);

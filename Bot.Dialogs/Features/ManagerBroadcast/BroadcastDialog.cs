@@ -20,7 +20,7 @@ public sealed class BroadcastDialog(IStaffDirectory directory, IBroadcastRequest
     public override async Task<DialogTurnStatus> BeginAsync(DialogContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var command = ManagerCommandParser.Parse(context.Understood.Normalized, time.GetUtcNow());
+        var command = Read(context);
         if (command is not { Kind: ManagerCommandKind.Broadcast, Content: { } content })
         {
             return DialogTurnStatus.Complete;
@@ -49,7 +49,7 @@ public sealed class BroadcastDialog(IStaffDirectory directory, IBroadcastRequest
     public override async Task<DialogTurnStatus> ContinueAsync(DialogContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var command = ManagerCommandParser.Parse(context.Understood.Normalized, time.GetUtcNow());
+        var command = Read(context);
         var active = context.Active!; // ContinueAsync runs only for the active dialog.
         switch (command?.Kind)
         {
@@ -73,7 +73,7 @@ public sealed class BroadcastDialog(IStaffDirectory directory, IBroadcastRequest
     public override bool Accepts(DialogContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ManagerCommandParser.Parse(context.Understood.Normalized, time.GetUtcNow())?.Kind
+        return Read(context)?.Kind
             is ManagerCommandKind.Confirm or ManagerCommandKind.Cancel or ManagerCommandKind.Broadcast;
     }
 
@@ -91,6 +91,10 @@ public sealed class BroadcastDialog(IStaffDirectory directory, IBroadcastRequest
         await context.Turn.SendActivityAsync(submission.Accepted ? BroadcastReplies.Accepted(submission) : submission.Refusal!,
             cancellationToken: cancellationToken);
     }
+
+    // The parser folds the text itself to read the command, and cuts the content from what the manager typed:
+    // given the folded text, a broadcast would go out with its full-width punctuation and Traditional script changed.
+    private ManagerCommand? Read(DialogContext context) => ManagerCommandParser.Parse(context.Turn.Activity.Text ?? "", time.GetUtcNow());
 
     private static BroadcastRequest Request(DialogContext context, string content, IReadOnlyList<string> cities, DateTimeOffset? at) =>
         new(context.Turn.Activity.From.Id, content, null, cities, [], at,

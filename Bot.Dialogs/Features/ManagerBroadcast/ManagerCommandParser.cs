@@ -75,12 +75,13 @@ public static partial class ManagerCommandParser
             : ([], typed.Trim());
     }
 
+    // Unlike CityRecognizer, which finds a city anywhere in a message, a name before the colon must begin with the
+    // city: "关于武汉的事：…" is content, not an address.
     private static string? Canonical(string name) =>
         Cities.All.FirstOrDefault(city => name == city || (name.StartsWith(city, StringComparison.Ordinal) && name.Length - city.Length <= 8));
 
     private static DateTimeOffset? ReadTime(string when, DateTimeOffset now)
     {
-        var local = TimeZoneInfo.ConvertTime(now, ChinaTime.Zone);
         var match = When().Match(when);
         if (!match.Success || !TimeOnly.TryParseExact(match.Groups["time"].Value.Replace('：', ':'), ["H:mm", "HH:mm"],
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
@@ -88,33 +89,23 @@ public static partial class ManagerCommandParser
             return null;
         }
 
-        var date = DateOnly.FromDateTime(local.DateTime);
-        if (match.Groups["relative"].Success)
-        {
-            date = date.AddDays(match.Groups["relative"].Value switch { "明天" => 1, "后天" => 2, _ => 0 });
-        }
-        else if (match.Groups["iso"].Success && !DateOnly.TryParseExact(match.Groups["iso"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture,
-                     DateTimeStyles.None, out date))
+        // A named day is read as the citizens' dates are (impossible dates refused, a month and day in the nearest
+        // year); a bare time is today's, or tomorrow's once it has passed: "08:00" said in the evening.
+        var today = ChinaTime.Day(now);
+        var named = match.Groups["date"].Value;
+        var date = named.Length > 0 ? DateRecognizer.Find(named, today) : today;
+        if (date is null)
         {
             return null;
         }
-        else if (match.Groups["month"].Success)
-        {
-            var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
-            var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
-            if (month > 12 || day > DateTime.DaysInMonth(date.Year, month))
-            {
-                return null;
-            }
 
-            date = new DateOnly(date.Year, month, day);
-        }
-        else if (date.ToDateTime(time) <= local.DateTime)
+        var local = date.Value.ToDateTime(time);
+        if (named.Length == 0 && local <= TimeZoneInfo.ConvertTime(now, ChinaTime.Zone).DateTime)
         {
-            date = date.AddDays(1); // "08:00" said in the evening means tomorrow morning.
+            local = local.AddDays(1);
         }
 
-        return new DateTimeOffset(date.ToDateTime(time), ChinaTime.Zone.GetUtcOffset(date.ToDateTime(time)));
+        return new DateTimeOffset(local, ChinaTime.Zone.GetUtcOffset(local));
     }
 
     [GeneratedRegex(@"^(确认|确定|确认发送|发送)[。!！]?$")]
@@ -126,7 +117,7 @@ public static partial class ManagerCommandParser
     [GeneratedRegex(@"^定时\s*(?<when>\S{0,12}?\s?\d{1,2}[:：]\d{2})\s*(?<rest>.+)$")]
     private static partial Regex Scheduled();
 
-    [GeneratedRegex(@"^(?:(?<relative>今天|明天|后天)|(?<iso>\d{4}-\d{2}-\d{2})|(?<month>\d{1,2})月(?<day>\d{1,2})[日号])?\s*(?<time>\d{1,2}[:：]\d{2})$")]
+    [GeneratedRegex(@"^(?<date>今天|明天|后天|\d{4}-\d{2}-\d{2}|\d{1,2}月\d{1,2}[日号])?\s*(?<time>\d{1,2}[:：]\d{2})$")]
     private static partial Regex When();
 
     [GeneratedRegex(@"\G(通报|广播|群发)[\s:：]*(?<body>.+)$", RegexOptions.Singleline)]

@@ -41,11 +41,24 @@ public class ManagerCommandParserTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), command!.At);
     }
 
+    [Fact]
+    public void Parse_ScheduledEarlyNextYear_OnNewYearsEve_IsNextYear()
+    {
+        var newYearsEve = new DateTimeOffset(2020, 12, 31, 20, 0, 0, TimeSpan.FromHours(8));
+
+        var command = ManagerCommandParser.Parse("定时 1月2日 08:00 通报 新年例会", newYearsEve);
+
+        Assert.Equal(new DateTimeOffset(2021, 1, 2, 8, 0, 0, TimeSpan.FromHours(8)), command?.At);
+    }
+
     [Theory]
     [InlineData("定时 昨天08:00 通报 例会")]
     [InlineData("定时 今天08:00 通报 已经过去")]
     [InlineData("定时 明天25:00 通报 例会")]
     [InlineData("定时 2月30日 08:00 通报 例会")]
+    [InlineData("定时 0月5日 08:00 通报 例会")]
+    [InlineData("定时 3月0日 08:00 通报 例会")]
+    [InlineData("定时 13月1日 08:00 通报 例会")]
     public void Parse_ScheduledAtBadOrPastTime_IsBadTime(string text)
     {
         Assert.Equal(ManagerCommandKind.BadTime, ManagerCommandParser.Parse(text, Now)?.Kind);
