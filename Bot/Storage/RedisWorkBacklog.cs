@@ -14,26 +14,20 @@ public sealed class RedisWorkBacklog(RedisConnection redis, RedisKey stream) : I
     /// <summary>The stream entry field that holds the payload.</summary>
     public const string PayloadField = "p";
 
-    private readonly Lazy<Task> _group = new(() => CreateGroupAsync(redis.Database, stream));
+    private Task? _group;
 
     /// <inheritdoc/>
     public Task AddAsync(string payload, CancellationToken cancellationToken) =>
         redis.Database.StreamAddAsync(stream, PayloadField, payload);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<WorkItem>> TakeAsync(string consumer, int max, CancellationToken cancellationToken)
-    {
-        await _group.Value;
-        return Items(await redis.Database.StreamReadGroupAsync(stream, ConsumerGroup, consumer, StreamPosition.NewMessages, max));
-    }
+    public Task<IReadOnlyList<WorkItem>> TakeAsync(string consumer, int max, CancellationToken cancellationToken) =>
+        InGroupAsync(async () => Items(await redis.Database.StreamReadGroupAsync(stream, ConsumerGroup, consumer, StreamPosition.NewMessages, max)));
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<WorkItem>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken)
-    {
-        await _group.Value;
-        var claimed = await redis.Database.StreamAutoClaimAsync(stream, ConsumerGroup, consumer, (long)minIdle.TotalMilliseconds, "0-0", max);
-        return Items(claimed.ClaimedEntries);
-    }
+    public Task<IReadOnlyList<WorkItem>> ReclaimAsync(string consumer, TimeSpan minIdle, int max, CancellationToken cancellationToken) =>
+        InGroupAsync(async () => Items((await redis.Database.StreamAutoClaimAsync(stream, ConsumerGroup, consumer,
+            (long)minIdle.TotalMilliseconds, "0-0", max)).ClaimedEntries));
 
     /// <inheritdoc/>
     public async Task TouchAsync(string consumer, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
@@ -58,6 +52,36 @@ public sealed class RedisWorkBacklog(RedisConnection redis, RedisKey stream) : I
 
     /// <inheritdoc/>
     public Task<long> CountAsync(CancellationToken cancellationToken) => redis.Database.StreamLengthAsync(stream);
+
+    // The group is made once per process, but a failed attempt (Redis down when the pump first reads) is not kept,
+    // and a group that went away with its stream (a Redis without persistence restarted) is made again: either way
+    // the pumps would otherwise fail on every pass until the process restarts.
+    private async Task<IReadOnlyList<WorkItem>> InGroupAsync(Func<Task<IReadOnlyList<WorkItem>>> read)
+    {
+        await EnsureGroupAsync();
+        try
+        {
+            return await read();
+        }
+        catch (RedisServerException exception) when (exception.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            Volatile.Write(ref _group, null);
+            await EnsureGroupAsync();
+            return await read();
+        }
+    }
+
+    private Task EnsureGroupAsync()
+    {
+        var group = Volatile.Read(ref _group);
+        if (group is null || group.IsFaulted || group.IsCanceled)
+        {
+            group = CreateGroupAsync(redis.Database, stream);
+            Volatile.Write(ref _group, group); // two callers may both create: BUSYGROUP is expected then
+        }
+
+        return group;
+    }
 
     private static async Task CreateGroupAsync(IDatabase db, RedisKey stream)
     {
