@@ -25,26 +25,31 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
         Action<long>? backlogSeen, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var slots = new SemaphoreSlim(settings.MaxConcurrent);
         var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
         var lastMaintenance = time.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var items = new List<WorkItem>(await backlog.TakeAsync(Consumer, settings.MaxConcurrent, stoppingToken));
+                // Take only what this replica can start: what it takes is its own until acknowledged or idle for the
+                // retry time, so taking more would hold work that other replicas could be doing.
+                var free = settings.MaxConcurrent - _inProgress.Count;
+                var items = free > 0 ? new List<WorkItem>(await backlog.TakeAsync(Consumer, free, stoppingToken)) : [];
                 if (time.GetElapsedTime(lastMaintenance) >= settings.RetryAfter / 3)
                 {
                     lastMaintenance = time.GetTimestamp();
                     await backlog.TouchAsync(Consumer, [.. _inProgress.Values], stoppingToken);
                     backlogSeen?.Invoke(await backlog.CountAsync(stoppingToken));
-                    items.AddRange(await backlog.ReclaimAsync(Consumer, settings.RetryAfter, settings.MaxConcurrent, stoppingToken));
+                    if (free - items.Count > 0)
+                    {
+                        items.AddRange(await backlog.ReclaimAsync(Consumer, settings.RetryAfter, free - items.Count, stoppingToken));
+                    }
                 }
 
                 foreach (var item in items.Where(item => _inProgress.TryAdd(item.Id, item)))
                 {
                     var key = orderKey(item);
-                    tails[key] = RunAfterAsync(tails.GetValueOrDefault(key, Task.CompletedTask), item, handle, slots, stoppingToken);
+                    tails[key] = RunAfterAsync(tails.GetValueOrDefault(key, Task.CompletedTask), item, handle, stoppingToken);
                 }
 
                 foreach (var done in tails.Where(tail => tail.Value.IsCompleted).Select(tail => tail.Key).ToList())
@@ -54,7 +59,10 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
 
                 if (items.Count == 0)
                 {
-                    await Task.Delay(settings.PollInterval, time, stoppingToken);
+                    // Idle: look again after the poll interval. Full: as soon as an item is done, or after it.
+                    var poll = Task.Delay(settings.PollInterval, time, stoppingToken);
+                    await (free > 0 || tails.Count == 0 ? poll : Task.WhenAny(poll, Task.WhenAny(tails.Values)));
+                    stoppingToken.ThrowIfCancellationRequested();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,21 +82,13 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
         await Task.WhenAll(tails.Values);
     }
 
-    private async Task RunAfterAsync(Task previous, WorkItem item, Func<WorkItem, CancellationToken, Task> handle, SemaphoreSlim slots,
-        CancellationToken stoppingToken)
+    // No semaphore: the pump never holds more than MaxConcurrent items, so no more can run at once.
+    private async Task RunAfterAsync(Task previous, WorkItem item, Func<WorkItem, CancellationToken, Task> handle, CancellationToken stoppingToken)
     {
         try
         {
             await previous;
-            await slots.WaitAsync(stoppingToken);
-            try
-            {
-                await handle(item, stoppingToken);
-            }
-            finally
-            {
-                slots.Release();
-            }
+            await handle(item, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -107,7 +107,7 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
 }
 
 /// <summary>How a <see cref="BacklogPump"/> works.</summary>
-/// <param name="MaxConcurrent">Items in progress at once in this replica.</param>
+/// <param name="MaxConcurrent">Items this replica holds at once (in progress, or waiting behind one with the same order key).</param>
 /// <param name="RetryAfter">How long an item may stay unacknowledged before it is taken over.</param>
 /// <param name="PollInterval">How often an idle replica looks for new items.</param>
 public sealed record BacklogPumpSettings(int MaxConcurrent, TimeSpan RetryAfter, TimeSpan PollInterval);
