@@ -13,13 +13,13 @@ public sealed class LateReplyOutbox(IWorkBacklog backlog, TimeProvider time)
     public IWorkBacklog Backlog => backlog;
 
     /// <summary>Queues the replies of one turn to one user, in order.</summary>
-    public async Task AddAsync(string channelId, string userId, IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken)
+    public Task AddAsync(string channelId, string userId, IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(replies);
-        foreach (var reply in replies)
-        {
-            await backlog.AddAsync(new LateReply(channelId, userId, reply, time.GetUtcNow()).ToPayload(), cancellationToken);
-        }
+        // Issued one after another without waiting, so they reach the stream in order in one round-trip time: an
+        // on-time turn with a second reply waits for this before WeChat gets its answer.
+        var saidAt = time.GetUtcNow();
+        return Task.WhenAll([.. replies.Select(reply => backlog.AddAsync(new LateReply(channelId, userId, reply, saidAt).ToPayload(), cancellationToken))]);
     }
 }
 
