@@ -17,11 +17,12 @@ public sealed class DailyProgressSender(DailyProgressAnnouncement announcement, 
     public async Task<AnnouncementRun> SendAsync(DateOnly reportDay, bool force, CancellationToken cancellationToken)
     {
         var runs = new List<(string Id, bool Created)>();
+        IReadOnlyList<BroadcastPart>? charts = null; // the same province-wide charts for every city: encode them once
         foreach (var cityGroups in directory.GroupsReceiving(Name).GroupBy(group => group.City))
         {
             var composed = await announcement.ComposeAsync(reportDay, cityGroups.Key, cancellationToken);
-            IReadOnlyList<BroadcastPart> parts =
-                [BroadcastPart.Markdown(composed.Markdown), .. composed.Charts.Select(chart => BroadcastPart.Image(chart.Png.Span))];
+            charts ??= [.. composed.Charts.Select(chart => BroadcastPart.Image(chart.Png.Span))];
+            IReadOnlyList<BroadcastPart> parts = [BroadcastPart.Markdown(composed.Markdown), .. charts];
             var day = reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var key = force ? null : $"announcement:{Name}:{day}:{cityGroups.Key ?? "province"}";
             runs.Add(await broadcasts.AnnounceAsync($"每日通报 {day}", parts, [.. cityGroups.Select(group => group.Id)], key, cancellationToken));
