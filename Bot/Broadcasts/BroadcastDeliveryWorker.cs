@@ -24,9 +24,6 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
     private readonly ConcurrentDictionary<string, Broadcast> _broadcasts = new(StringComparer.Ordinal);
     private const int CachedBroadcasts = 256;
 
-    /// <summary>The consumer name of this replica in the delivery queue.</summary>
-    public string Consumer => _pump.Consumer;
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _pump.RunAsync(new BacklogPumpSettings(_options.MaxConcurrentDeliveries, _options.RetryAfter, _options.PollInterval),
             item => DeliveryTicket.From(item)?.GroupId ?? item.Id, DeliverAsync, metrics.BroadcastBacklogSeen, stoppingToken);

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ChatPost.Bot.WeChat;
 
-/// <summary>A WeCom app message (WECHAT.md §4.4): text or markdown to one or more members (<c>UserID1|UserID2</c>).</summary>
+/// <summary>A WeCom app message (WECHAT.md §4.4): text to one or more members (<c>UserID1|UserID2</c>).</summary>
 public sealed record AppMessage
 {
     [JsonPropertyName("touser")]
@@ -18,16 +18,9 @@ public sealed record AppMessage
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CustomMessage.TextContent? Text { get; init; }
 
-    [JsonPropertyName("markdown")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public CustomMessage.TextContent? Markdown { get; init; }
-
     [JsonPropertyName("safe")]
     public int Safe { get; init; }
 
     public static AppMessage ForText(string toUser, long agentId, string content) =>
         new() { ToUser = toUser, MsgType = "text", AgentId = agentId, Text = new CustomMessage.TextContent(content) };
-
-    public static AppMessage ForMarkdown(string toUser, long agentId, string content) =>
-        new() { ToUser = toUser, MsgType = "markdown", AgentId = agentId, Markdown = new CustomMessage.TextContent(content) };
 }

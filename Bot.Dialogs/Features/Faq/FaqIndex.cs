@@ -54,8 +54,6 @@ public sealed class FaqIndex
             pair => Math.Log(1 + ((_entries.Length - pair.Value + 0.5) / (pair.Value + 0.5))), StringComparer.Ordinal);
     }
 
-    public int Count => _entries.Length;
-
     /// <summary>
     /// The best entry for <paramref name="question"/>. With a recognised <paramref name="intent"/> that has entries,
     /// the best of those (any score above zero); otherwise the best overall if it reaches the minimum score; else null.

@@ -12,7 +12,6 @@ namespace ChatPost.Bot.Channels.WeCom;
 public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler handler, IOptions<WeComOptions> options,
     IOptions<WeChatOptions> wechat, TimeProvider time, ILogger<WeComChannel> logger)
 {
-    private readonly WeComOptions _app = options.Value;
     private readonly CallbackCrypto? _crypto = options.Value.IsConfigured
         ? new CallbackCrypto(options.Value.Token, new WeChatMessageCrypto(options.Value.EncodingAESKey, options.Value.CorpId), time)
         : null;

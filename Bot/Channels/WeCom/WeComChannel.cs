@@ -27,7 +27,7 @@ public sealed class WeComChannel(IWeComApiClient api, [FromKeyedServices(WeComCh
         return SendAsync(userId, AppMessage.ForText(userId, options.Value.AgentId, text), cancellationToken);
     }
 
-    /// <summary>Sends an app message (a text or markdown report) to a member, with the app's token.</summary>
+    /// <summary>Sends an app message (a text report) to a member, with the app's token.</summary>
     public Task<WeChatApiResult> SendAsync(string userId, AppMessage message, CancellationToken cancellationToken) =>
         tokens.CallAsync((token, ct) => api.SendAppMessageAsync(token, message, ct), cancellationToken);
 }
