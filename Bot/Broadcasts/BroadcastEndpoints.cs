@@ -12,7 +12,6 @@ public static class BroadcastEndpoints
     /// </summary>
     public const string ManagerHeader = "X-ChatPost-Manager";
 
-    private static readonly TimeSpan LongestSchedule = TimeSpan.FromDays(30);
 
     /// <summary>Maps <c>POST /broadcasts</c>, <c>GET /broadcasts/{id}</c> and <c>GET /audit</c> on the admin group.</summary>
     public static RouteGroupBuilder MapBroadcastEndpoints(this RouteGroupBuilder api)
@@ -65,7 +64,7 @@ public static class BroadcastEndpoints
             errors["text"] = ["Give exactly one of text and markdown."];
         }
 
-        if (body.At is { } at && (at <= now || at - now > LongestSchedule))
+        if (body.At is { } at && (at <= now || at - now > BroadcastService.LongestSchedule))
         {
             errors["at"] = ["at must be in the future and within 30 days."];
         }

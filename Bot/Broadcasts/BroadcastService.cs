@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
 using ChatPost.Bot.Dialogs.Staff;
 
 namespace ChatPost.Bot.Broadcasts;
@@ -14,6 +15,10 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
     /// <summary>The actor of the audit trail for an admin-API call that names no manager.</summary>
     public const string OperatorActor = "admin-api";
 
+    /// <summary>How far ahead a broadcast may be scheduled: well inside what the store keeps (90 days), so that a
+    /// scheduled broadcast is still there when it is due.</summary>
+    public static readonly TimeSpan LongestSchedule = TimeSpan.FromDays(30);
+
     private const int TitleLength = 30;
 
     /// <inheritdoc/>
@@ -22,6 +27,11 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
         ArgumentNullException.ThrowIfNull(request);
         var actor = request.RequestedBy ?? OperatorActor;
         var (groups, refusal) = BroadcastPolicy.Resolve(request, directory, operatorAllowed: request.Origin == "api");
+        if (request.At - time.GetUtcNow() > LongestSchedule)
+        {
+            refusal ??= BroadcastReplies.TooFarAhead; // every path: the API checks it too, chat only here
+        }
+
         if (refusal is not null)
         {
             logger.BroadcastRefused(request.Origin, actor, refusal);

@@ -17,6 +17,8 @@ public static class BroadcastReplies
 
     public const string TimePassed = "预定的发送时间已经过了，请重新发布。";
 
+    public const string TooFarAhead = "定时通报最多提前 30 天预约，请重新发布。";
+
     public const string RecallCancelled = "已撤回：那条定时通报不会再发送。";
 
     public const string CannotRecall = "群机器人消息发出后无法撤回。如需更正，请再发一条更正通报。";
