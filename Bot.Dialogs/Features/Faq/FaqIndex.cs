@@ -56,13 +56,15 @@ public sealed class FaqIndex
 
     /// <summary>
     /// The best entry for <paramref name="question"/>. With a recognised <paramref name="intent"/> that has entries,
-    /// the best of those (any score above zero); otherwise the best overall if it reaches the minimum score; else null.
+    /// the best of those (any score above zero); otherwise (and for <see cref="Intent.Other"/>) the best overall if it reaches
+    /// the minimum score; else null.
     /// </summary>
     public FaqEntry? Find(string question, Intent intent)
     {
         ArgumentNullException.ThrowIfNull(question);
         var query = Tokens(question);
-        var intentName = intent.ToString();
+        // Other says nothing was recognised: the entries filed under it must earn their place by score like any other.
+        var intentName = intent == Intent.Other ? null : intent.ToString();
         FaqEntry? bestOfIntent = null, best = null;
         double bestOfIntentScore = 0, bestScore = 0;
         for (var i = 0; i < _entries.Length; i++)

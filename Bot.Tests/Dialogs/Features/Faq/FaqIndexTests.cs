@@ -29,6 +29,7 @@ public class FaqIndexTests
     [Theory]
     [InlineData("今天天气怎么样")]
     [InlineData("股票明天会涨吗")]
+    [InlineData("我没时间")]
     public void Find_UnrelatedQuestionWithoutIntent_ReturnsNull(string question)
     {
         using var harness = new ConversationHarness();
