@@ -2,13 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace ChatPost.Bot.Broadcasts;
 
-/// <summary>Source-generated JSON for broadcast records in storage and on the admin API.</summary>
+/// <summary>Source-generated JSON for broadcast records in storage. The admin API's bodies go through ASP.NET's own
+/// options (nulls written), so they are not listed here.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Broadcast))]
 [JsonSerializable(typeof(DeliveryState))]
 [JsonSerializable(typeof(AuditEntry))]
-[JsonSerializable(typeof(BroadcastBody))]
-[JsonSerializable(typeof(BroadcastReport))]
-[JsonSerializable(typeof(BroadcastAccepted))]
 internal sealed partial class BroadcastsJsonContext : JsonSerializerContext;
