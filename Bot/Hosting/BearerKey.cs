@@ -42,14 +42,12 @@ public static class BearerKey
     /// Enforces <see cref="RequireBearerKey"/> once the endpoint is chosen and before it runs, so that nobody without
     /// the key learns anything from how the body would have been judged.
     /// </summary>
-    public static IApplicationBuilder UseBearerKeys(this IApplicationBuilder app) => app.Use(async (http, next) =>
-    {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<BearerKeyRequirement>() is not { } requirement)
-        {
-            await next(http);
-            return;
-        }
+    public static IApplicationBuilder UseBearerKeys(this IApplicationBuilder app) => app.Use((http, next) =>
+        // Not async here: every WeChat push passes through, and an async lambda would box its state machine for them.
+        http.GetEndpoint()?.Metadata.GetMetadata<BearerKeyRequirement>() is { } requirement ? CheckAsync(http, next, requirement) : next(http));
 
+    private static async Task CheckAsync(HttpContext http, RequestDelegate next, BearerKeyRequirement requirement)
+    {
         var key = requirement.ApiKey(http.RequestServices);
         if (key.Length == 0)
         {
@@ -68,7 +66,7 @@ public static class BearerKey
         }
 
         await next(http);
-    });
+    }
 
     private sealed record BearerKeyRequirement(string ApiName, string SettingName, Func<IServiceProvider, string> ApiKey);
 }
