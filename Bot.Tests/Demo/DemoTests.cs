@@ -47,7 +47,7 @@ public class DemoTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("最新状态：已签收", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.IsType<DemoSeeder>(factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DemoSeeder>().Single());
+        Assert.Single(factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DemoSeeder>());
     }
 
     [Fact]

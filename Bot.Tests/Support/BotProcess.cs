@@ -34,8 +34,6 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Everything the process wrote to standard output and error so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
-    public bool HasExited => _process.HasExited;
-
     /// <summary>Starts a replica with <paramref name="settings"/> (configuration keys, as environment variables).</summary>
     public static Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings) => StartAsync(settings, waitUntilHealthy: true);
 
