@@ -17,7 +17,7 @@ namespace ChatPost.Bot.Dialogs;
 /// user cancels or clearly asks something else), otherwise routes it by intent; saves state at the end.
 /// </summary>
 public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer,
-    DialogSet dialogs, FaqIndex faq, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger) : ActivityHandler
+    DialogSet dialogs, FaqIndex faq, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger) : ActivityHandler, ILookupForecast
 {
     private readonly IStatePropertyAccessor<UserProfile> _profiles = userState.CreateProperty<UserProfile>(nameof(UserProfile));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
@@ -28,6 +28,19 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         await base.OnTurnAsync(turnContext, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
         await userState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A tracking question that does not cancel: it starts (or continues) <see cref="TrackingDialog"/> with its numbers.
+    /// Wrong only when a waiting dialog takes the message for its own (an application number beside the tracking number).
+    /// </remarks>
+    public IReadOnlyList<string> TrackingNumbersToLookUp(string? text)
+    {
+        var understood = recognizer.Recognize(text?.Trim() ?? "", ChinaTime.Today(time));
+        return understood is { Intent: Intent.Tracking, IsCancel: false }
+            ? [.. understood.TrackingNumbers.Take(TrackingDialog.MaxNumbersPerMessage).Select(number => number.Value)]
+            : [];
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using ChatPost.Bot.Dialogs.Features.Greeting;
 using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Privacy;
 using ChatPost.Bot.Ingestion;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
@@ -44,19 +45,42 @@ public class RedisRoundTripTests
     }
 
     [Fact]
-    public async Task TrackingQuestion_FromAKnownUser_AddsTheQuotaAndTheLookup()
+    public async Task TrackingQuestion_FromAKnownUser_ReadsTheShipmentAndTakesTheQuotaOnTheWayIn()
     {
         await using var factory = new ChatPostFactory(TestRedis.Prefix());
-        await factory.Services.GetRequiredService<IIngestionStore>().AddShipmentEventsAsync(
-            [new ShipmentEvent("EA123456785CN", Business.License, "襄阳", ShipmentStatus.Delivered, DateTimeOffset.UtcNow.AddHours(-1), "襄州区", "已签收", null, null)], default);
+        await IngestDeliveredAsync(factory, "EA123456785CN");
         var profiled = Profile(factory);
         await AskAsync(factory, "oTracker", "你好", 1);
 
         var (answer, commands) = await profiled(() => AskAsync(factory, "oTracker", "EA123456785CN到哪了", 2));
 
         Assert.Contains("已签收", answer, StringComparison.Ordinal);
-        Assert.True(commands.Count == 4, Describe(commands)); // enter, quota and lookup (sent together: LookupQuotaExtensionsTests), leave
+        Assert.True(commands.Count == 3, Describe(commands)); // enter (with the quota), the shipment read, leave
+        var (enter, read) = (commands[0], commands[1]);
+        Assert.Equal("HMGET", read.Command);
+        Assert.True(read.CommandCreated < enter.CommandCreated + enter.ElapsedTime, "the shipment read waited for the entry script: " + Describe(commands));
     }
+
+    [Fact]
+    public async Task TrackingQuestions_OverTheQuota_AreRefusedWhenTheQuotaIsTakenOnTheWayIn()
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), settings: new Dictionary<string, string?> { ["LookupQuota:PerMinute"] = "2" });
+        await IngestDeliveredAsync(factory, "EA123456785CN");
+
+        var answers = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            answers.Add(await AskAsync(factory, "oEnumerator", "EA123456785CN到哪了", i));
+        }
+
+        Assert.Contains("已签收", answers[0], StringComparison.Ordinal);
+        Assert.Contains("已签收", answers[1], StringComparison.Ordinal);
+        Assert.Equal(PrivacyReplies.TooManyLookups, answers[2]);
+    }
+
+    private static async Task IngestDeliveredAsync(ChatPostFactory factory, string trackingNo) =>
+        await factory.Services.GetRequiredService<IIngestionStore>().AddShipmentEventsAsync(
+            [new ShipmentEvent(trackingNo, Business.License, "襄阳", ShipmentStatus.Delivered, DateTimeOffset.UtcNow.AddHours(-1), "襄州区", "已签收", null, null)], default);
 
     private async Task<string> AskAsync(ChatPostFactory factory, string user, string text, long msgId)
     {

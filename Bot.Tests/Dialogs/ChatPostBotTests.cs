@@ -10,6 +10,24 @@ namespace ChatPost.Bot.Tests.Dialogs;
 
 public class ChatPostBotTests
 {
+    [Theory]
+    [InlineData("EA123456785CN到哪了", "EA123456785CN")]
+    [InlineData("我的驾驶证 ea 123 456 785 cn 寄出来没有", "EA123456785CN")]
+    [InlineData("查一下 EA123456785CN EB111222332CN 1234567890123 EA000000000CN", "EA123456785CN,EB111222332CN,1234567890123")]
+    [InlineData("人工 EA123456785CN", "")]
+    [InlineData("寄发票收邮费吗", "")]
+    [InlineData("我的驾驶证到哪了", "")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void TrackingNumbersToLookUp_NamesWhatTheTrackingDialogWillLookUp(string? text, string expected)
+    {
+        using var harness = new ConversationHarness();
+
+        var numbers = harness.Forecast.TrackingNumbersToLookUp(text);
+
+        Assert.Equal(expected, string.Join(',', numbers));
+    }
+
     [Fact]
     public async Task Greeting_FirstThenAgain_ShowsMenuOnlyTheFirstTime()
     {

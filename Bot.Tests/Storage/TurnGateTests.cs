@@ -18,10 +18,10 @@ public class TurnGateTests
         var sut = Create(implementation).Gate;
         var turn = new TurnKeys("mp", "oUser", "123");
 
-        var entries = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => sut.EnterAsync(turn, default)));
+        var entries = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => sut.EnterAsync(turn, [], default)));
         var whilePending = await sut.GetReplyAsync(turn, default);
         await sut.LeaveAsync(turn, "<xml>reply</xml>", entries.Single(entry => entry.IsFirst).Lease, default);
-        var later = await sut.EnterAsync(turn, default);
+        var later = await sut.EnterAsync(turn, [], default);
 
         Assert.Single(entries, entry => entry.IsFirst);
         Assert.All(entries.Where(entry => !entry.IsFirst), entry => Assert.Null(entry.Reply));
@@ -35,7 +35,7 @@ public class TurnGateTests
     {
         var sut = Create(implementation).Gate;
         var turn = new TurnKeys("wecom", "zhangsan", "9");
-        var entry = await sut.EnterAsync(turn, default);
+        var entry = await sut.EnterAsync(turn, [], default);
 
         await sut.LeaveAsync(turn, "", entry.Lease, default);
 
@@ -51,9 +51,9 @@ public class TurnGateTests
         var second = first with { DedupeKey = "2" };
         var otherUser = first with { UserId = "oOther", DedupeKey = "3" };
 
-        var entered = await sut.EnterAsync(first, default);
-        var whileHeld = await sut.EnterAsync(second, default);
-        var someoneElse = await sut.EnterAsync(otherUser, default);
+        var entered = await sut.EnterAsync(first, [], default);
+        var whileHeld = await sut.EnterAsync(second, [], default);
+        var someoneElse = await sut.EnterAsync(otherUser, [], default);
         var lockWhileHeld = await locks.TryAcquireAsync(first.LockName, TimeSpan.FromSeconds(5), default);
         await sut.LeaveAsync(first, "<xml>1</xml>", entered.Lease, default);
         var lockAfterwards = await locks.TryAcquireAsync(first.LockName, TimeSpan.FromSeconds(5), default);
@@ -74,7 +74,7 @@ public class TurnGateTests
         var stateKey = turn.ConversationStateKey;
         await storage!.WriteAsync(new Dictionary<string, object> { [stateKey] = new JObject { ["topic"] = "invoice" } }, default);
 
-        var entry = await sut.EnterAsync(turn, default);
+        var entry = await sut.EnterAsync(turn, [], default);
         await storage.WriteAsync(new Dictionary<string, object> { ["mp/conversations/oElse"] = new JObject { ["topic"] = "x" } }, default);
         var prefetched = prefetch.Count;
         var read = await storage.ReadAsync([stateKey, "mp/conversations/oElse"], default);
@@ -96,7 +96,7 @@ public class TurnGateTests
         var (sut, _, _, prefetch) = Create("redis");
         var turn = new TurnKeys("mp", "oLate", "8");
 
-        var entry = await sut.EnterAsync(turn, default);
+        var entry = await sut.EnterAsync(turn, [], default);
         var prefetched = prefetch.Count;
         await entry.Lease!.DisposeAsync();
 
@@ -105,13 +105,71 @@ public class TurnGateTests
     }
 
     [Fact]
+    public async Task EnterAsync_OnRedis_WithTrackingNumbers_TakesOneQuotaUnitAndReadsTheShipmentsForTheTurn()
+    {
+        var (sut, redis, prefetch, quota) = CreateWithLookups(perMinute: 5);
+        await redis.Database.HashSetAsync(RedisKeys.Shipment("EA123456785CN"), [new("n", 2), new("l", "{}")]);
+        var turn = new TurnKeys("mp", "oLooker", "21");
+
+        var entry = await sut.EnterAsync(turn, ["EA123456785CN", "EB000000000CN"], default);
+        var used = (long)await redis.Database.StringGetAsync(RedisLookupQuota.Window("oLooker", TimeProvider.System));
+        var allowed = await quota.TryTakeAsync("oLooker", default);
+        var usedAfterTake = (long)await redis.Database.StringGetAsync(RedisLookupQuota.Window("oLooker", TimeProvider.System));
+        Assert.True(prefetch.TryTakeShipment("EA123456785CN", out var known));
+        Assert.True(prefetch.TryTakeShipment("EB000000000CN", out var unknown));
+        await sut.LeaveAsync(turn, "<xml/>", entry.Lease, default);
+
+        Assert.Equal(1, used);
+        Assert.True(allowed);
+        Assert.Equal(1, usedAfterTake); // the turn's own take cost nothing more
+        Assert.Equal("2", (string?)(await known)[0]);
+        Assert.True((await unknown)[0].IsNull);
+        Assert.Equal(0, prefetch.Count);
+    }
+
+    [Fact]
+    public async Task EnterAsync_OnRedis_QuotaUnitTheTurnDidNotUse_IsGivenBackWhenItLeaves()
+    {
+        var (sut, redis, prefetch, _) = CreateWithLookups(perMinute: 5);
+        var turn = new TurnKeys("mp", "oWrongGuess", "22");
+
+        var entry = await sut.EnterAsync(turn, ["EA123456785CN"], default);
+        await sut.LeaveAsync(turn, "<xml/>", entry.Lease, default);
+        var window = RedisLookupQuota.Window("oWrongGuess", TimeProvider.System);
+        var used = (long)await redis.Database.StringGetAsync(window); // after the give-back: one connection keeps the order
+
+        Assert.Equal(0, used);
+        Assert.Equal(0, prefetch.Count);
+        Assert.True(await redis.Database.KeyTimeToLiveAsync(window) is { } ttl && ttl > TimeSpan.Zero); // still expiring
+    }
+
+    [Fact]
+    public async Task EnterAsync_OnRedis_LaterCopyOrBusyUser_TakesNoQuota()
+    {
+        var (sut, redis, prefetch, _) = CreateWithLookups(perMinute: 5);
+        var turn = new TurnKeys("mp", "oBusy", "23");
+        var first = await sut.EnterAsync(turn, ["EA123456785CN"], default);
+
+        var retry = await sut.EnterAsync(turn, ["EA123456785CN"], default);
+        var nextWhileBusy = await sut.EnterAsync(turn with { DedupeKey = "24" }, ["EA123456785CN"], default);
+        var used = (long)await redis.Database.StringGetAsync(RedisLookupQuota.Window("oBusy", TimeProvider.System));
+
+        Assert.False(retry.IsFirst);
+        Assert.True(nextWhileBusy.IsFirst);
+        Assert.Null(nextWhileBusy.Lease);
+        Assert.Equal(1, used); // the first copy's only
+        Assert.Equal(4, prefetch.Count); // the first copy's states, lookups and shipment
+        await first.Lease!.DisposeAsync();
+    }
+
+    [Fact]
     public async Task LeaveAsync_OnRedis_KeepsTheReplyThroughWeChatsRetriesButNotForLong()
     {
         var options = Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix() });
         var redis = new RedisConnection(TestRedis.Connection, options);
-        var sut = new RedisTurnGate(redis, new RedisDistributedLock(redis), new PrefetchedState());
+        var sut = new RedisTurnGate(redis, new RedisDistributedLock(redis), new PrefetchedState(), TimeProvider.System);
         var turn = new TurnKeys("mp", "oTtl", "11");
-        var entry = await sut.EnterAsync(turn, default);
+        var entry = await sut.EnterAsync(turn, [], default);
 
         await sut.LeaveAsync(turn, "<xml>answer</xml>", entry.Lease, default);
         var kept = await redis.Database.KeyTimeToLiveAsync(RedisKeys.Reply(turn));
@@ -133,8 +191,16 @@ public class TurnGateTests
         var redis = new RedisConnection(TestRedis.Connection, options);
         var prefetched = new PrefetchedState();
         var locks = new RedisDistributedLock(redis);
-        return new Parts(new RedisTurnGate(redis, locks, prefetched), locks, new RedisStorage(redis, prefetched, options,
+        return new Parts(new RedisTurnGate(redis, locks, prefetched, TimeProvider.System), locks, new RedisStorage(redis, prefetched, options,
             NullLogger<RedisStorage>.Instance), prefetched);
+    }
+
+    private static (RedisTurnGate Gate, RedisConnection Redis, PrefetchedState Prefetched, RedisLookupQuota Quota) CreateWithLookups(int perMinute)
+    {
+        var redis = new RedisConnection(TestRedis.Connection, Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix() }));
+        var prefetched = new PrefetchedState();
+        var quota = new RedisLookupQuota(redis, prefetched, Options.Create(new LookupQuotaOptions { PerMinute = perMinute }), TimeProvider.System);
+        return (new RedisTurnGate(redis, new RedisDistributedLock(redis), prefetched, TimeProvider.System), redis, prefetched, quota);
     }
 
     private sealed record Parts(ITurnGate Gate, IDistributedLock Locks, IStorage? Storage, PrefetchedState Prefetched);

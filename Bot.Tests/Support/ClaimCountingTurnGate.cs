@@ -5,9 +5,9 @@ namespace ChatPost.Bot.Tests.Support;
 /// <summary>Wraps a real turn gate and lets a test wait until a number of copies have claimed their message.</summary>
 public sealed class ClaimCountingTurnGate(ITurnGate inner, ClaimCounter counter) : ITurnGate
 {
-    public async Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken)
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
     {
-        var entry = await inner.EnterAsync(turn, cancellationToken);
+        var entry = await inner.EnterAsync(turn, trackingNumbers, cancellationToken);
         counter.Add();
         return entry;
     }

@@ -57,6 +57,9 @@ public sealed class ConversationHarness : IDisposable
 
     public FaqIndex Faq => _services.GetRequiredService<FaqIndex>();
 
+    /// <summary>The citizens' bot's forecast of a message's lookups.</summary>
+    public ILookupForecast Forecast => (ILookupForecast)_services.GetRequiredService<IBot>();
+
     /// <summary>A new conversation with the citizens' bot (one user).</summary>
     public TestFlow Flow() => new(new TestAdapter(), _services.GetRequiredService<IBot>());
 

@@ -31,13 +31,10 @@ public static class WeChatActivityMapper
             Type = ActivityTypes.Message,
         };
 
+        activity.Text = TextOf(message);
         switch (message.MsgType)
         {
-            case "text":
-                activity.Text = message.Content;
-                break;
             case "voice":
-                activity.Text = message.Recognition;
                 activity.Attachments = [Media("audio/" + (message.Format ?? "amr"), message.MediaId, null)];
                 break;
             case "image":
@@ -47,11 +44,9 @@ public static class WeChatActivityMapper
                 activity.Attachments = [Media("video/mp4", message.MediaId, null)];
                 break;
             case "location":
-                activity.Text = message.Label;
                 activity.Entities = [new GeoCoordinates(latitude: message.LocationX, longitude: message.LocationY, name: message.Label)];
                 break;
             case "link":
-                activity.Text = message.Title;
                 activity.Attachments = [new Attachment("text/html", message.Url, name: message.Title)];
                 break;
             case "event":
@@ -60,6 +55,20 @@ public static class WeChatActivityMapper
         }
 
         return activity;
+    }
+
+    /// <summary>The text a bot sees of a message: what was typed, WeChat's recognition of a voice, a place's or link's title; null for others.</summary>
+    public static string? TextOf(InboundMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.MsgType switch
+        {
+            "text" => message.Content,
+            "voice" => message.Recognition,
+            "location" => message.Label,
+            "link" => message.Title,
+            _ => null,
+        };
     }
 
     private static void MapEvent(Activity activity, InboundMessage message, ChannelAccount user)

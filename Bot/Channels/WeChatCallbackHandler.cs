@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
@@ -9,7 +10,8 @@ namespace ChatPost.Bot.Channels;
 /// Turns a verified, decrypted callback into the plaintext body of the answer, under WeChat's delivery rules:
 /// the first copy of a message runs the turn; retried copies (concurrent or later, on any replica) wait for
 /// and return that same answer; a turn that misses the deadline answers "no reply" and replies through the API.
-/// Redis sees one round trip before the turn (<see cref="ITurnGate.EnterAsync"/>) and one after it.
+/// Redis sees one round trip before the turn (<see cref="ITurnGate.EnterAsync"/>, which also reads what a bot that is an
+/// <see cref="ILookupForecast"/> expects the turn to look up) and one after it.
 /// </summary>
 public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate, TimeProvider time, ChatPostMetrics metrics,
     ILogger<WeChatCallbackHandler> logger)
@@ -25,7 +27,10 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         ArgumentNullException.ThrowIfNull(bot);
         var started = time.GetTimestamp();
         var turn = new TurnKeys(channel.ChannelId, message.FromUserName, message.DedupeKey);
-        var entry = await EnterAsync(turn, cancellationToken);
+        var lookups = bot is ILookupForecast forecast && WeChatActivityMapper.TextOf(message) is { Length: > 0 } text
+            ? forecast.TrackingNumbersToLookUp(text)
+            : [];
+        var entry = await EnterAsync(turn, lookups, cancellationToken);
         if (!entry.IsFirst)
         {
             if (logger.IsEnabled(LogLevel.Debug))
@@ -49,11 +54,11 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
     }
 
     /// <summary>Claims the message; while Redis is down every copy runs (a retry may then be answered twice, never not at all).</summary>
-    private async Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken)
+    private async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> lookups, CancellationToken cancellationToken)
     {
         try
         {
-            return await gate.EnterAsync(turn, cancellationToken);
+            return await gate.EnterAsync(turn, lookups, cancellationToken);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {

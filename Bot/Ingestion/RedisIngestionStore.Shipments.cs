@@ -7,7 +7,6 @@ namespace ChatPost.Bot.Ingestion;
 
 public sealed partial class RedisIngestionStore
 {
-    private static readonly RedisValue[] SummaryFields = ["n", "l", "p", "a"];
     private static readonly RedisValue IndexCap = IngestLimits.MaxIndexEntries;
 
     /// <inheritdoc/>
@@ -21,7 +20,16 @@ public sealed partial class RedisIngestionStore
     public async Task<TrackingSummary?> FindShipmentAsync(string trackingNo, CancellationToken cancellationToken)
     {
         var normalised = FieldRules.NormaliseTrackingNo(trackingNo);
-        return normalised is null ? null : ToSummary(await Database.HashGetAsync(RedisKeys.Shipment(normalised), SummaryFields).WaitAsync(cancellationToken));
+        if (normalised is null)
+        {
+            return null;
+        }
+
+        // Read already when the turn gate expected this lookup.
+        var read = prefetched is not null && prefetched.TryTakeShipment(normalised, out var started)
+            ? started
+            : Database.HashGetAsync(RedisKeys.Shipment(normalised), RedisKeys.ShipmentSummary);
+        return ToSummary(await read.WaitAsync(cancellationToken));
     }
 
     /// <inheritdoc/>
@@ -43,7 +51,7 @@ public sealed partial class RedisIngestionStore
 
         var index = RedisKeys.ShipmentsByPhone(normalised);
         var numbers = await Database.SortedSetRangeByRankAsync(index, 0, limit - 1, Order.Descending).WaitAsync(cancellationToken);
-        var shipments = await Task.WhenAll(numbers.Select(number => Database.HashGetAsync(RedisKeys.Shipment((string)number!), SummaryFields))).WaitAsync(cancellationToken);
+        var shipments = await Task.WhenAll(numbers.Select(number => Database.HashGetAsync(RedisKeys.Shipment((string)number!), RedisKeys.ShipmentSummary))).WaitAsync(cancellationToken);
         var found = new List<TrackingSummary>(numbers.Length);
         for (var i = 0; i < numbers.Length; i++)
         {

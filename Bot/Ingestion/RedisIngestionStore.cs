@@ -10,7 +10,8 @@ namespace ChatPost.Bot.Ingestion;
 /// Every write is a Lua script (<see cref="RedisIngestionScripts"/>) that applies up to <see cref="RecordsPerCall"/>
 /// records with their indexes and counters atomically; the calls of one batch are pipelined.
 /// </summary>
-public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<IngestOptions> options)
+/// <param name="prefetched">Where the turn gate leaves the shipments a turn is expected to look up; none outside turns.</param>
+public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<IngestOptions> options, PrefetchedState? prefetched = null)
     : IIngestionStore, IShipmentLookup, IInvoiceLookup, IProgressCounters
 {
     /// <summary>

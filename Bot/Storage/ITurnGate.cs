@@ -13,7 +13,13 @@ public interface ITurnGate
     /// also gets the user's turn lock when it was free (<see cref="TurnEntry.Lease"/>); when it was not, it must
     /// wait for it under <see cref="TurnKeys.LockName"/>.
     /// </summary>
-    Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken);
+    /// <param name="turn">The message and its user.</param>
+    /// <param name="trackingNumbers">
+    /// The shipments the turn is expected to look up (normalised numbers; empty for none): a gate may take the lookup
+    /// quota and read them while it enters, for the turn to find them without a round trip of its own.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the reply of a claimed message for later copies, replacing the claim, and releases

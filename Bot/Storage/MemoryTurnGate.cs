@@ -9,7 +9,8 @@ public sealed class MemoryTurnGate(IDistributedLock locks) : ITurnGate, IDisposa
     private readonly Lock _claimLock = new();
 
     /// <inheritdoc/>
-    public async Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken)
+    /// <remarks>Lookups cost no round trip here: nothing is read ahead.</remarks>
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
     {
         var key = Key(turn);
         lock (_claimLock)

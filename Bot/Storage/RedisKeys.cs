@@ -40,8 +40,11 @@ internal static class RedisKeys
     /// <summary>The cached access_token of one WeChat or WeCom account.</summary>
     public static RedisKey AccessToken(string account) => "token:" + account;
 
-    /// <summary>How many lookups a user made in one minute (Unix minutes).</summary>
-    public static RedisKey LookupQuota(string userId, long minute) => $"quota:lookup:{userId}:{minute}";
+    /// <summary>
+    /// How many lookups a user made in one minute (Unix minutes), under the user's hash tag: the turn gate takes a
+    /// unit in its entry script.
+    /// </summary>
+    public static RedisKey LookupQuota(string userId, long minute) => $"quota:lookup:{{{userId}}}:{minute}";
 
     // Ingestion. Every key below carries the hash tag {postal}: the ingestion scripts write a shipment, its phone
     // index and a day's counters in one atomic call, which Redis Cluster allows only within one hash slot.
@@ -51,6 +54,12 @@ internal static class RedisKeys
     /// event, and the first time of each status that the counters counted.
     /// </summary>
     public static RedisKey Shipment(string trackingNo) => "{postal}:ship:" + trackingNo;
+
+    /// <summary>
+    /// What a lookup reads of a <see cref="Shipment"/>: the event count, the latest event, the receiver's phone and the
+    /// application number.
+    /// </summary>
+    public static readonly RedisValue[] ShipmentSummary = ["n", "l", "p", "a"];
 
     /// <summary>Sorted set of the tracking numbers addressed to one receiver phone, scored by event time (Unix ms).</summary>
     public static RedisKey ShipmentsByPhone(string phone) => "{postal}:phone:" + phone;

@@ -3,14 +3,17 @@ using StackExchange.Redis;
 namespace ChatPost.Bot.Storage;
 
 /// <summary>
-/// <see cref="ITurnGate"/> on Redis, shared by every replica: one script on the way in (claim, turn lock, and the
-/// conversation's and the user's state for <see cref="RedisStorage"/>), one on the way out (reply and lock release).
+/// <see cref="ITurnGate"/> on Redis, shared by every replica: one script on the way in (claim, turn lock, the
+/// conversation's and the user's state for <see cref="RedisStorage"/>, and the lookup quota when the message names
+/// tracking numbers, whose shipments are read in the same round trip), one on the way out (reply and lock release).
 /// </summary>
-public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock locks, PrefetchedState prefetched) : ITurnGate
+public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock locks, PrefetchedState prefetched, TimeProvider time) : ITurnGate
 {
-    // KEYS: reply, turn lock, conversation state, user state. ARGV: pending marker, claim ms, lock token, lock ms.
+    // KEYS: reply, turn lock, conversation state, user state, and the lookup quota's window when lookups are expected.
+    // ARGV: pending marker, claim ms, lock token, lock ms.
     // Returns {0, value} for a later copy (the reply or the pending marker), {1} for the first copy when another
-    // turn of the user holds the lock, {2, eTag, json, eTag, json} for the first copy holding the lock (nil: no state).
+    // turn of the user holds the lock, {2, eTag, json, eTag, json, quota used} for the first copy holding the lock
+    // (nil: no state, or no quota taken).
     private const string EnterScript = """
         local value = redis.call('GET', KEYS[1])
         if value then return {0, value} end
@@ -18,7 +21,10 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
         if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
         local conversation = redis.call('HMGET', KEYS[3], 'e', 'v')
         local user = redis.call('HMGET', KEYS[4], 'e', 'v')
-        return {2, conversation[1], conversation[2], user[1], user[2]}
+        if not KEYS[5] then return {2, conversation[1], conversation[2], user[1], user[2]} end
+        local window = KEYS[5]
+        """ + "\n" + RedisLookupQuota.TakeLua + "\n" + """
+        return {2, conversation[1], conversation[2], user[1], user[2], used}
         """;
 
     // KEYS: reply, turn lock. ARGV: reply, reply ms, lock token. The lock is deleted only while it is still ours.
@@ -33,13 +39,33 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     private static readonly RedisValue ReplyMilliseconds = (long)TurnGateTimes.Reply.TotalMilliseconds;
 
     /// <inheritdoc/>
-    public async Task<TurnEntry> EnterAsync(TurnKeys turn, CancellationToken cancellationToken)
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(trackingNumbers);
         var token = Guid.NewGuid().ToString("N");
         var (conversationKey, userKey) = (turn.ConversationStateKey, turn.UserStateKey);
-        var result = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(EnterScript,
-            [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisKeys.State(userKey)],
-            [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds]))!;
+        RedisKey[] keys = trackingNumbers.Count == 0
+            ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisKeys.State(userKey)]
+            : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisKeys.State(userKey),
+                RedisLookupQuota.Window(turn.UserId, time)];
+        RedisValue[] values = [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds];
+        Task<RedisResult> entering;
+        (string, Task<RedisValue[]>)[] shipments = [];
+        if (trackingNumbers.Count == 0)
+        {
+            entering = redis.Database.ScriptEvaluateAsync(EnterScript, keys, values);
+        }
+        else
+        {
+            // The shipments live under another hash tag than the user's keys, so they cannot join the script; sent in the
+            // same batch they still cost no round trip of their own.
+            var batch = redis.Database.CreateBatch();
+            entering = batch.ScriptEvaluateAsync(EnterScript, keys, values);
+            shipments = [.. trackingNumbers.Select(number => (number, batch.HashGetAsync(RedisKeys.Shipment(number), RedisKeys.ShipmentSummary)))];
+            batch.Execute();
+        }
+
+        var result = (RedisResult[])(await entering)!;
         switch ((int)result[0])
         {
             case 0:
@@ -50,6 +76,11 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
             default:
                 prefetched.Put(conversationKey, new PrefetchedState.Item((string?)result[1], (string?)result[2]));
                 prefetched.Put(userKey, new PrefetchedState.Item((string?)result[3], (string?)result[4]));
+                if (keys.Length > 4)
+                {
+                    prefetched.PutLookups(turn.UserId, keys[4], (long)result[5], shipments);
+                }
+
                 return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)));
         }
     }
@@ -72,6 +103,10 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     {
         prefetched.Forget(turn.ConversationStateKey);
         prefetched.Forget(turn.UserStateKey);
+        if (prefetched.ForgetLookups(turn.UserId) is { } unusedQuota)
+        {
+            RedisLookupQuota.GiveBack(redis.Database, unusedQuota);
+        }
     }
 
     /// <inheritdoc/>
