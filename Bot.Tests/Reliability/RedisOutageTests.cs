@@ -6,6 +6,7 @@ using ChatPost.Bot.Ingestion;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace ChatPost.Bot.Tests.Reliability;
 
@@ -27,6 +28,9 @@ public class RedisOutageTests
         Assert.Equal(GreetingReplies.FirstHello, await AskAsync(client, "oRegular", "你好", ++msgId));
         var faqAnswer = await AskAsync(client, "oRegular", Postage, ++msgId);
         Assert.Contains("最新状态：已签收", await AskAsync(client, "oRegular", Tracking, ++msgId), StringComparison.Ordinal);
+        // The service answers before its closing script (reply kept, lock freed) is done; a PING behind it on the same
+        // connection returns once it is. Stopped before that, Redis would keep the user's lock for its 30 s.
+        await factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().PingAsync();
 
         redis.Stop();
         var outage = Stopwatch.StartNew();

@@ -88,6 +88,8 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     /// <inheritdoc/>
     public async Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken)
     {
+        // Not fire-and-forget: only an awaited script call is sent again as EVAL when Redis lost its script cache (a
+        // restart, a failover), so a fire-and-forget one would then fail unseen and leave every lock to expire.
         if (lease is null || !lease.TryHandOverRelease())
         {
             await redis.Database.StringSetAsync(RedisKeys.Reply(turn), reply, TurnGateTimes.Reply);
