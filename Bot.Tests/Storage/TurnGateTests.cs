@@ -4,6 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
+using StackExchange.Redis;
 
 namespace ChatPost.Bot.Tests.Storage;
 
@@ -160,6 +161,30 @@ public class TurnGateTests
         Assert.Equal(1, used); // the first copy's only
         Assert.Equal(4, prefetch.Count); // the first copy's states, lookups and shipment
         await first.Lease!.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task LeaveAsync_OnRedis_AfterRedisLostItsScripts_StillFreesTheLockOnceAnEntryReloadedThem()
+    {
+        // A server of its own: flushing the shared one's scripts would lose other tests' closing scripts.
+        using var server = new PrivateRedisServer();
+        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(server.Configuration + ",allowAdmin=true");
+        var redis = new RedisConnection(multiplexer, Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix() }));
+        var sut = new RedisTurnGate(redis, new RedisDistributedLock(redis), new PrefetchedState(), TimeProvider.System);
+        var turn = new TurnKeys("mp", "oFlushed", "31");
+        var first = await sut.EnterAsync(turn, [], default);
+        await sut.LeaveAsync(turn, "<xml>1</xml>", first.Lease, default);
+
+        await multiplexer.GetServers()[0].ScriptFlushAsync(); // what a restart or a failover does
+        var next = turn with { DedupeKey = "32" };
+        var second = await sut.EnterAsync(next, [], default);
+        await sut.LeaveAsync(next, "<xml>2</xml>", second.Lease, default); // not waited for
+        var third = await sut.EnterAsync(turn with { DedupeKey = "33" }, [], default);
+
+        Assert.NotNull(second.Lease);
+        Assert.NotNull(third.Lease); // the lock was freed: the closing script was not lost to NOSCRIPT
+        Assert.Equal("<xml>2</xml>", await sut.GetReplyAsync(next, default));
+        await third.Lease!.DisposeAsync();
     }
 
     [Fact]

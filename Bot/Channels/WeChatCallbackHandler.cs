@@ -47,10 +47,9 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         var body = outcome.Reply is null
             ? channel.NoReply
             : PassiveReplyRenderer.Render(message, outcome.Reply, time.GetUtcNow().ToUnixTimeSeconds());
-        // Stored even when the caller went away: WeChat's retry of this message must get this answer. Not awaited, so
-        // that the answer leaves at once: a copy arriving meanwhile polls until it is stored, and the user's next
-        // message, which follows this answer, goes to Redis behind it on the same connection.
-        Leave(turn, body, outcome.LeaseToRelease);
+        // Stored even when the caller went away: WeChat's retry of this message must get this answer. The gate need not
+        // wait for Redis to confirm it (RedisTurnGate.LeaveAsync): a copy arriving meanwhile polls until it is stored.
+        await LeaveAsync(turn, body, outcome.LeaseToRelease);
         metrics.TurnAnswered(channel.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
         return body;
     }
@@ -69,23 +68,15 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         }
     }
 
-    private void Leave(TurnKeys turn, string body, LockLease? lease)
+    private async Task LeaveAsync(TurnKeys turn, string body, LockLease? lease)
     {
-        Task leaving;
         try
         {
-            leaving = gate.LeaveAsync(turn, body, lease, CancellationToken.None);
+            await gate.LeaveAsync(turn, body, lease, CancellationToken.None);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {
-            logger.ReplyNotKept(exception);
-            return;
-        }
-
-        if (!leaving.IsCompletedSuccessfully)
-        {
-            _ = leaving.ContinueWith(static (failed, state) => ((ILogger)state!).ReplyNotKept(failed.Exception!.GetBaseException()), logger,
-                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            logger.StorageUnavailable("keeping a reply for retries", exception);
         }
     }
 

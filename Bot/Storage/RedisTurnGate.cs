@@ -86,19 +86,23 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     }
 
     /// <inheritdoc/>
-    public async Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Sent without waiting for Redis's answer (fire and forget), so that the answer to WeChat does not wait for it. One
+    /// connection keeps its commands in order: whatever this process sends next for the user finds the reply stored and
+    /// the lock free. A failure goes unreported: the lock then expires, and a retry is answered "no reply", as for a
+    /// turn that Redis lost in a crash. (Once Redis lost its script cache, the next entry script meets NOSCRIPT, and
+    /// the client then sends every script in full again; only closing scripts sent before that are lost.)
+    /// </remarks>
+    public Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken)
     {
-        // Not fire-and-forget: only an awaited script call is sent again as EVAL when Redis lost its script cache (a
-        // restart, a failover), so a fire-and-forget one would then fail unseen and leave every lock to expire.
         if (lease is null || !lease.TryHandOverRelease())
         {
-            await redis.Database.StringSetAsync(RedisKeys.Reply(turn), reply, TurnGateTimes.Reply);
-            return;
+            return redis.Database.StringSetAsync(RedisKeys.Reply(turn), reply, TurnGateTimes.Reply, flags: CommandFlags.FireAndForget);
         }
 
         Forget(turn);
-        await redis.Database.ScriptEvaluateAsync(LeaveScript, [RedisKeys.Reply(turn), RedisKeys.Lock(lease.Name)],
-            [reply, ReplyMilliseconds, lease.Token]);
+        return redis.Database.ScriptEvaluateAsync(LeaveScript, [RedisKeys.Reply(turn), RedisKeys.Lock(lease.Name)],
+            [reply, ReplyMilliseconds, lease.Token], CommandFlags.FireAndForget);
     }
 
     private void Forget(TurnKeys turn)

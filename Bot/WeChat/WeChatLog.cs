@@ -35,8 +35,4 @@ internal static partial class WeChatLog
 
     [LoggerMessage(EventId = 1021, Level = LogLevel.Error, Message = "Callback on {Channel} could not be processed; answered without a reply")]
     public static partial void CallbackFailed(this ILogger logger, string channel, Exception exception);
-
-    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning,
-        Message = "An answer was not kept for WeChat's retries: a retry of its message gets no reply, and the user's turn lock expires by itself")]
-    public static partial void ReplyNotKept(this ILogger logger, Exception exception);
 }
