@@ -32,7 +32,7 @@ public class RedisRoundTripTests
     }
 
     [Fact]
-    public async Task Greeting_FromAKnownUser_AddsOnlyTheWriteOfWhenTheyWereLastSeen()
+    public async Task Greeting_FromAKnownUser_AddsTheReadOfTheirStateAndTheWriteOfWhenTheyWereLastSeen()
     {
         await using var factory = new ChatPostFactory(TestRedis.Prefix());
         var profiled = Profile(factory);
@@ -41,7 +41,7 @@ public class RedisRoundTripTests
         var (answer, commands) = await profiled(() => AskAsync(factory, "oGreeter", "你好", 2));
 
         Assert.Equal(GreetingReplies.Hello, answer);
-        Assert.True(commands.Count == 3, Describe(commands));
+        Assert.True(commands.Count == 4, Describe(commands)); // enter, the user's state, its write, leave
     }
 
     [Fact]

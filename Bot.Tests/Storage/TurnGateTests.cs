@@ -83,9 +83,9 @@ public class TurnGateTests
         await sut.LeaveAsync(turn, "<xml/>", entry.Lease, default);
         var afterLeave = prefetch.Count;
 
-        Assert.Equal(2, prefetched); // the conversation's state and the user's (none)
-        Assert.Equal(1, afterRead); // served once, then gone
-        Assert.Equal(0, afterLeave); // the user's state, unread, is forgotten when the turn leaves
+        Assert.Equal(1, prefetched); // the conversation's state; the user's is read only by the turns that need it
+        Assert.Equal(0, afterRead); // served once, then gone
+        Assert.Equal(0, afterLeave);
         Assert.Equal("invoice", ((IDictionary<string, object>)read[stateKey])["topic"]);
         Assert.False(string.IsNullOrEmpty((string?)((IDictionary<string, object>)read[stateKey])["eTag"]));
         Assert.Equal("x", ((IDictionary<string, object>)read["mp/conversations/oElse"])["topic"]);
@@ -97,11 +97,11 @@ public class TurnGateTests
         var (sut, _, _, prefetch) = Create("redis");
         var turn = new TurnKeys("mp", "oLate", "8");
 
-        var entry = await sut.EnterAsync(turn, [], default);
+        var entry = await sut.EnterAsync(turn, ["EA123456785CN"], default);
         var prefetched = prefetch.Count;
         await entry.Lease!.DisposeAsync();
 
-        Assert.Equal(2, prefetched);
+        Assert.Equal(3, prefetched); // the conversation's state, the lookups and the shipment
         Assert.Equal(0, prefetch.Count);
     }
 
@@ -159,7 +159,7 @@ public class TurnGateTests
         Assert.True(nextWhileBusy.IsFirst);
         Assert.Null(nextWhileBusy.Lease);
         Assert.Equal(1, used); // the first copy's only
-        Assert.Equal(4, prefetch.Count); // the first copy's states, lookups and shipment
+        Assert.Equal(3, prefetch.Count); // the first copy's state, lookups and shipment
         await first.Lease!.DisposeAsync();
     }
 

@@ -43,9 +43,6 @@ public readonly record struct TurnKeys(string ChannelId, string UserId, string D
     /// a WeChat conversation is its user): what a turn reads first, so the gate may read it on the way in.
     /// </summary>
     public string ConversationStateKey => $"{ChannelId}/conversations/{UserId}";
-
-    /// <summary>Bot Builder's storage key of the user's state (UserState: <c>{channel}/users/{id}</c>), read on the way in too.</summary>
-    public string UserStateKey => $"{ChannelId}/users/{UserId}";
 }
 
 /// <param name="IsFirst">True when this caller claimed the message and must run its turn.</param>

@@ -5,7 +5,7 @@ namespace ChatPost.Bot.Storage;
 
 /// <summary>
 /// What <see cref="RedisTurnGate"/> read on a turn's way in, waiting for the turn's own read, which then needs no round
-/// trip: the conversation's and the user's state (for <see cref="RedisStorage"/>), and for a message that names
+/// trip: the conversation's state (for <see cref="RedisStorage"/>), and for a message that names
 /// tracking numbers the lookup quota it took and the shipments (for <see cref="RedisLookupQuota"/> and the shipment
 /// lookup). Each item is served once and forgotten when the turn's lock is released, so it can never be served to a
 /// later turn. While the user's turn lock is held no one else writes that state, so the item is as current as a read

@@ -4,27 +4,27 @@ namespace ChatPost.Bot.Storage;
 
 /// <summary>
 /// <see cref="ITurnGate"/> on Redis, shared by every replica: one script on the way in (claim, turn lock, the
-/// conversation's and the user's state for <see cref="RedisStorage"/>, and the lookup quota when the message names
-/// tracking numbers, whose shipments are read in the same round trip), one on the way out (reply and lock release).
+/// conversation's state for <see cref="RedisStorage"/>, and the lookup quota when the message names tracking numbers,
+/// whose shipments are read in the same round trip), one on the way out (reply and lock release). The user's state is
+/// not read ahead: only greetings and follows read it, and its read would cost every other turn a command in Redis.
 /// </summary>
 public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock locks, PrefetchedState prefetched, TimeProvider time) : ITurnGate
 {
-    // KEYS: reply, turn lock, conversation state, user state, and the lookup quota's window when lookups are expected.
+    // KEYS: reply, turn lock, conversation state, and the lookup quota's window when lookups are expected.
     // ARGV: pending marker, claim ms, lock token, lock ms.
     // Returns {0, value} for a later copy (the reply or the pending marker), {1} for the first copy when another
-    // turn of the user holds the lock, {2, eTag, json, eTag, json, quota used} for the first copy holding the lock
-    // (nil: no state, or no quota taken).
+    // turn of the user holds the lock, {2, eTag, json, quota used} for the first copy holding the lock (nil: no
+    // state, or no quota taken).
     private const string EnterScript = """
         local value = redis.call('GET', KEYS[1])
         if value then return {0, value} end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
         if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
         local conversation = redis.call('HMGET', KEYS[3], 'e', 'v')
-        local user = redis.call('HMGET', KEYS[4], 'e', 'v')
-        if not KEYS[5] then return {2, conversation[1], conversation[2], user[1], user[2]} end
-        local window = KEYS[5]
+        if not KEYS[4] then return {2, conversation[1], conversation[2]} end
+        local window = KEYS[4]
         """ + "\n" + RedisLookupQuota.TakeLua + "\n" + """
-        return {2, conversation[1], conversation[2], user[1], user[2], used}
+        return {2, conversation[1], conversation[2], used}
         """;
 
     // KEYS: reply, turn lock. ARGV: reply, reply ms, lock token. The lock is deleted only while it is still ours.
@@ -43,11 +43,10 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     {
         ArgumentNullException.ThrowIfNull(trackingNumbers);
         var token = Guid.NewGuid().ToString("N");
-        var (conversationKey, userKey) = (turn.ConversationStateKey, turn.UserStateKey);
+        var conversationKey = turn.ConversationStateKey;
         RedisKey[] keys = trackingNumbers.Count == 0
-            ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisKeys.State(userKey)]
-            : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisKeys.State(userKey),
-                RedisLookupQuota.Window(turn.UserId, time)];
+            ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey)]
+            : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisLookupQuota.Window(turn.UserId, time)];
         RedisValue[] values = [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds];
         Task<RedisResult> entering;
         (string, Task<RedisValue[]>)[] shipments = [];
@@ -75,10 +74,9 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
                 return new TurnEntry(true, null);
             default:
                 prefetched.Put(conversationKey, new PrefetchedState.Item((string?)result[1], (string?)result[2]));
-                prefetched.Put(userKey, new PrefetchedState.Item((string?)result[3], (string?)result[4]));
-                if (keys.Length > 4)
+                if (keys.Length > 3)
                 {
-                    prefetched.PutLookups(turn.UserId, keys[4], (long)result[5], shipments);
+                    prefetched.PutLookups(turn.UserId, keys[3], (long)result[3], shipments);
                 }
 
                 return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)));
@@ -108,7 +106,6 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     private void Forget(TurnKeys turn)
     {
         prefetched.Forget(turn.ConversationStateKey);
-        prefetched.Forget(turn.UserStateKey);
         if (prefetched.ForgetLookups(turn.UserId) is { } unusedQuota)
         {
             RedisLookupQuota.GiveBack(redis.Database, unusedQuota);

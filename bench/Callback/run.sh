@@ -158,7 +158,7 @@ measure() {
   local hz; hz=$(getconf CLK_TCK)
   local extra="{}"
   if [[ $name == chatpost && -n $REDIS_PORT ]]; then
-    extra=$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r' | awk -F'[:=,]' '/^cmdstat_/ {sub("cmdstat_","",$1); s = s sep "\"" $1 "\":" $3; sep=","} END {print "{\"redis_calls\":{" s "}}"}')
+    extra=$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r' | awk -F'[:=,]' '/^cmdstat_/ {sub("cmdstat_","",$1); s = s sep "\"" $1 "\":" $3; u = u sep "\"" $1 "\":" $5; sep=","} END {print "{\"redis_calls\":{" s "},\"redis_usec\":{" u "}}"}')
     # What the run left in Redis: mostly the reply cache (every answer kept 10 minutes for WeChat's retries).
     extra=$(jq -c --argjson keys "$(redis-cli -p "$REDIS_PORT" dbsize | tr -d '\r')" \
       --argjson used "$(redis-cli -p "$REDIS_PORT" info memory | tr -d '\r' | awk -F: '/^used_memory:/ {print $2}')" \
