@@ -52,7 +52,8 @@ public sealed partial class WeChatAdapter : BotAdapter
         var onTime = true;
         try
         {
-            await turn.WaitAsync(deadline, _time, cancellationToken);
+            // A deadline already past (the way in took it all) waits for nothing; WaitAsync refuses a negative one.
+            await turn.WaitAsync(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero, _time, cancellationToken);
         }
         catch (TimeoutException)
         {

@@ -201,6 +201,47 @@ public class OfficialAccountDeliveryTests
         Assert.Equal(["reply #1", "second reply #1"], sent.Select(message => (string?)message["text"]!["content"]));
     }
 
+    [Fact]
+    public async Task Post_EntrySlowerThanTheDeadline_AnswersSuccessRepliesThroughApiAndFreesTheLock()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        var bot = new GatedBot { Gate = GatedBot.Closed() };
+        var slowEntries = 1;
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api,
+            new Dictionary<string, string?> { ["WeChat:ReplyDeadline"] = "00:00:00.200" },
+            services =>
+            {
+                services.AddSingleton<IBot>(bot);
+                // Redis answering the first entry after the whole deadline has passed.
+                services.AddSingleton<ITurnGate>(provider => new SlowEntryTurnGate(ActivatorUtilities.CreateInstance<RedisTurnGate>(provider),
+                    () => Interlocked.Decrement(ref slowEntries) >= 0 ? TimeSpan.FromMilliseconds(400) : TimeSpan.Zero));
+            });
+
+        var slow = await factory.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oSlowRedis", "一", 2301)));
+        bot.Gate.SetResult();
+        var sent = await api.TakeCustomMessagesAsync(1);
+        var next = await factory.CreateClient().SendAsync(_push.Plaintext(WeChatPush.TextXml("oSlowRedis", "二", 2302)));
+
+        Assert.Equal(WeChatReplyXml.Success, await slow.Content.ReadAsStringAsync());
+        Assert.Equal("reply #1", (string?)sent[0]["text"]!["content"]);
+        Assert.Contains("<Content><![CDATA[reply #2]]></Content>", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private sealed class SlowEntryTurnGate(ITurnGate inner, Func<TimeSpan> delay) : ITurnGate
+    {
+        public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
+        {
+            var entry = await inner.EnterAsync(turn, trackingNumbers, cancellationToken);
+            await Task.Delay(delay(), cancellationToken);
+            return entry;
+        }
+
+        public Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken) =>
+            inner.LeaveAsync(turn, reply, lease, cancellationToken);
+
+        public Task<string?> GetReplyAsync(TurnKeys turn, CancellationToken cancellationToken) => inner.GetReplyAsync(turn, cancellationToken);
+    }
+
     private static ChatPostFactory Replica(string prefix, GatedBot bot, ClaimCounter claims) =>
         new(prefix, services: services =>
         {
