@@ -68,6 +68,42 @@ internal static class CallbackRequest
         }
     }
 
+    /// <summary>
+    /// The message of a push: the body read (<see cref="ReadBodyAsync"/>), its XML parsed, opened with
+    /// <paramref name="crypto"/> when the push is encrypted (<c>msg_signature</c> checked over its <c>Encrypt</c>), and
+    /// made an <see cref="InboundMessage"/>. Otherwise the status code and reason to answer with.
+    /// </summary>
+    /// <param name="crypto">The channel's crypto for an encrypted push; null for a plaintext one.</param>
+    public static async Task<(InboundMessage? Message, int Status, string? Reason)> ReadMessageAsync(HttpRequest request, CallbackCrypto? crypto,
+        string? msgSignature, string timestamp, string nonce, CancellationToken cancellationToken)
+    {
+        var (body, status, reason) = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return (null, status, reason);
+        }
+
+        if (!WeChatXml.TryReadFields(body, out var fields))
+        {
+            return (null, StatusCodes.Status400BadRequest, "malformed XML");
+        }
+
+        if (crypto is not null)
+        {
+            var (opened, openStatus, openReason) = crypto.OpenFields(msgSignature, timestamp, nonce, fields);
+            if (opened is null)
+            {
+                return (null, openStatus, openReason);
+            }
+
+            fields = opened;
+        }
+
+        return InboundMessage.TryCreate(fields, out var message)
+            ? (message, StatusCodes.Status200OK, null)
+            : (null, StatusCodes.Status400BadRequest, "not a message");
+    }
+
     /// <summary>A 4xx answer with a short reason, logged as a rejected callback.</summary>
     public static IResult Reject(HttpContext http, ILogger logger, string channel, int status, string reason)
     {

@@ -42,36 +42,17 @@ public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeCh
             return Reject(http, StatusCodes.Status401Unauthorized, "bad signature");
         }
 
-        var (body, status, reason) = await CallbackRequest.ReadBodyAsync(http.Request, cancellationToken);
-        if (body is null)
+        if (encrypted && _crypto is null)
+        {
+            return Reject(http, StatusCodes.Status400BadRequest, "encrypted push but no EncodingAESKey configured");
+        }
+
+        // Compatible mode also sends the fields in plaintext: only the encrypted ones are trusted.
+        var (message, status, reason) = await CallbackRequest.ReadMessageAsync(http.Request, encrypted ? _crypto : null, query["msg_signature"],
+            timestamp, nonce, cancellationToken);
+        if (message is null)
         {
             return Reject(http, status, reason!);
-        }
-
-        if (!WeChatXml.TryReadFields(body, out var fields))
-        {
-            return Reject(http, StatusCodes.Status400BadRequest, "malformed XML");
-        }
-
-        if (encrypted)
-        {
-            if (_crypto is null)
-            {
-                return Reject(http, StatusCodes.Status400BadRequest, "encrypted push but no EncodingAESKey configured");
-            }
-
-            var (opened, openStatus, openReason) = _crypto.OpenFields(query["msg_signature"], timestamp, nonce, fields);
-            if (opened is null)
-            {
-                return Reject(http, openStatus, openReason);
-            }
-
-            fields = opened;
-        }
-
-        if (!InboundMessage.TryCreate(fields, out var message))
-        {
-            return Reject(http, StatusCodes.Status400BadRequest, "not a WeChat message");
         }
 
         var answer = await handler.HandleAsync(channel, message, bot, _settings.ReplyDeadline, cancellationToken);

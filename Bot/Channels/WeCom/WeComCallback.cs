@@ -42,27 +42,12 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
 
         var query = http.Request.Query;
 
-        var (body, status, reason) = await CallbackRequest.ReadBodyAsync(http.Request, cancellationToken);
-        if (body is null)
+        var nonce = query["nonce"].ToString();
+        var (message, status, reason) = await CallbackRequest.ReadMessageAsync(http.Request, _crypto, query["msg_signature"], query["timestamp"]!,
+            nonce, cancellationToken);
+        if (message is null)
         {
             return Reject(http, status, reason!);
-        }
-
-        if (!WeChatXml.TryReadFields(body, out var envelope))
-        {
-            return Reject(http, StatusCodes.Status400BadRequest, "malformed XML");
-        }
-
-        var nonce = query["nonce"].ToString();
-        var (fields, openStatus, openReason) = _crypto.OpenFields(query["msg_signature"], query["timestamp"]!, nonce, envelope);
-        if (fields is null)
-        {
-            return Reject(http, openStatus, openReason);
-        }
-
-        if (!InboundMessage.TryCreate(fields, out var message))
-        {
-            return Reject(http, StatusCodes.Status400BadRequest, "not a WeCom message");
         }
 
         var answer = await handler.HandleAsync(channel, message, bot, wechat.Value.ReplyDeadline, cancellationToken);
