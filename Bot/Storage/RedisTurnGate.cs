@@ -44,13 +44,14 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
         ArgumentNullException.ThrowIfNull(trackingNumbers);
         var token = Guid.NewGuid().ToString("N");
         var conversationKey = turn.ConversationStateKey;
-        RedisKey[] keys = trackingNumbers.Count == 0
-            ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey)]
-            : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), RedisLookupQuota.Window(turn.UserId, time)];
+        RedisKey? quotaWindow = trackingNumbers.Count == 0 ? (RedisKey?)null : RedisLookupQuota.Window(turn.UserId, time);
+        RedisKey[] keys = quotaWindow is { } window
+            ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), window]
+            : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey)];
         RedisValue[] values = [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds];
         Task<RedisResult> entering;
         (string, Task<RedisValue[]>)[] shipments = [];
-        if (trackingNumbers.Count == 0)
+        if (quotaWindow is null)
         {
             entering = redis.Database.ScriptEvaluateAsync(EnterScript, keys, values);
         }
@@ -74,9 +75,9 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
                 return new TurnEntry(true, null);
             default:
                 prefetched.Put(conversationKey, new PrefetchedState.Item((string?)result[1], (string?)result[2]));
-                if (keys.Length > 3)
+                if (quotaWindow is { } taken)
                 {
-                    prefetched.PutLookups(turn.UserId, keys[3], (long)result[3], shipments);
+                    prefetched.PutLookups(turn.UserId, taken, (long)result[3], shipments);
                 }
 
                 return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)));
