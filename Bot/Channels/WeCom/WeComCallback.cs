@@ -26,7 +26,6 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
         }
 
         var query = http.Request.Query;
-
         var (plaintext, status, reason) = _crypto.Open(query["msg_signature"], query["timestamp"]!, query["nonce"].ToString(), query["echostr"]);
         return plaintext is null ? Reject(http, status, reason) : TypedResults.Text(plaintext, "text/plain");
     }
@@ -41,7 +40,6 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
         }
 
         var query = http.Request.Query;
-
         var nonce = query["nonce"].ToString();
         var (message, status, reason) = await CallbackRequest.ReadMessageAsync(http.Request, _crypto, query["msg_signature"], query["timestamp"]!,
             nonce, cancellationToken);
@@ -51,7 +49,7 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
         }
 
         var answer = await handler.HandleAsync(channel, message, bot, wechat.Value.ReplyDeadline, cancellationToken);
-        return CallbackRequest.Answer(answer.Length == 0 ? answer : _crypto.Seal(answer, nonce));
+        return CallbackRequest.Answer(answer == channel.NoReply ? answer : _crypto.Seal(answer, nonce));
     }
 
     /// <summary>What every callback refuses before it reads anything: an app not configured here, a stale timestamp.</summary>
