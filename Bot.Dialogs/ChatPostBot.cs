@@ -3,6 +3,7 @@ using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Features.Greeting;
 using ChatPost.Bot.Dialogs.Features.Handoff;
 using ChatPost.Bot.Dialogs.Features.Invoices;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Features.Tracking;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Understanding;
@@ -17,7 +18,8 @@ namespace ChatPost.Bot.Dialogs;
 /// user cancels or clearly asks something else), otherwise routes it by intent; saves state at the end.
 /// </summary>
 public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer,
-    DialogSet dialogs, FaqIndex faq, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger) : ActivityHandler, ILookupForecast
+    DialogSet dialogs, FaqIndex faq, NotificationCommands notifications, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger)
+    : ActivityHandler, ILookupForecast
 {
     private readonly IStatePropertyAccessor<UserProfile> _profiles = userState.CreateProperty<UserProfile>(nameof(UserProfile));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
@@ -91,6 +93,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         // WeChat asks developers to delete a user's data when they unfollow.
         await userState.DeleteAsync(turnContext, cancellationToken);
         await conversationState.DeleteAsync(turnContext, cancellationToken);
+        await notifications.ForgetUserAsync(turnContext, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -126,6 +129,9 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
                 break;
             case Intent.Thanks:
                 await SayAsync(turn, FaqReplies.Thanks, cancellationToken);
+                break;
+            case Intent.Watch or Intent.Unwatch or Intent.ListWatches:
+                await notifications.HandleAsync(turn, context.Understood, cancellationToken);
                 break;
             case Intent.Other when MenuRequest.Matches(text):
                 await SayAsync(turn, GreetingReplies.Menu, cancellationToken);

@@ -1,6 +1,7 @@
 using ChatPost.Bot.Dialogs.Dialogs;
 using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Features.Invoices;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
 using ChatPost.Bot.Dialogs.Features.Tracking;
 using ChatPost.Bot.Dialogs.Understanding;
@@ -19,7 +20,7 @@ public static class DialogsExtensions
     /// The conversation: <see cref="ChatPostBot"/> as the <see cref="IBot"/> for citizens and <see cref="StaffBot"/>
     /// (keyed <see cref="StaffBotKey"/>) for staff, their recogniser, dialogs and FAQ (section <c>Faq</c>), with
     /// ConversationState and UserState over the host's <see cref="IStorage"/>. The host also provides the record
-    /// lookups (<c>IShipmentLookup</c>, <c>IInvoiceLookup</c>), <c>ILookupQuota</c>, <c>IProgressFigures</c>,
+    /// lookups (<c>IShipmentLookup</c>, <c>IInvoiceLookup</c>), <c>ILookupQuota</c>, <c>IItemWatches</c>, <c>IProgressFigures</c>,
     /// <c>IStaffDirectory</c> and <c>IBroadcastRequests</c>.
     /// </summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services)
@@ -34,6 +35,7 @@ public static class DialogsExtensions
         services.TryAddSingleton<TextSegmenter>();
         services.TryAddSingleton<CitizenRecognizer>();
         services.TryAddSingleton<FaqIndex>();
+        services.TryAddSingleton<NotificationCommands>();
         services.AddSingleton<Dialog, TrackingDialog>();
         services.AddSingleton<Dialog, InvoiceStatusDialog>();
         services.AddSingleton<Dialog, BroadcastDialog>();

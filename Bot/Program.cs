@@ -6,6 +6,7 @@ using ChatPost.Bot.Demo;
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Ingestion;
+using ChatPost.Bot.Notifications;
 using ChatPost.Bot.Scheduling;
 using ChatPost.Bot.Storage;
 
@@ -15,6 +16,7 @@ builder.AddStorage();
 builder.AddWeChatChannels();
 builder.Services.AddDialogs();
 builder.AddIngestion();
+builder.AddNotifications();
 builder.AddDailyProgress();
 builder.AddBroadcasts();
 builder.AddScheduling();

@@ -14,6 +14,8 @@ namespace ChatPost.Bot.Dialogs.Understanding;
 /// </para>
 /// <list type="number">
 /// <item>asks for a person or complains (人工, 客服, 投诉, 负责人…) → <see cref="Intent.Handoff"/>, even with a number in it;</item>
+/// <item>only a notification command, perhaps with numbers and filler (提醒, 有进展通知我, 取消提醒 EA…, 我的提醒) →
+/// <see cref="Intent.Watch"/>, <see cref="Intent.Unwatch"/> or <see cref="Intent.ListWatches"/> (<see cref="WatchCommandRecognizer"/>);</item>
 /// <item>a tracking number → <see cref="Intent.Tracking"/> ("我的行驶证寄出来没有 单号EM123456785CN" too); an invoice application
 /// number or a taxpayer ID → <see cref="Intent.InvoiceStatus"/>: a number says what to look up better than any word;</item>
 /// <item>only says "stop" (<see cref="CitizenUnderstanding.IsCancel"/>) → <see cref="Intent.Thanks"/> if it thanks, else <see cref="Intent.Other"/>;</item>

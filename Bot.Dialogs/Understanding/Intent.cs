@@ -30,6 +30,15 @@ public enum Intent
     /// <summary>Thanks or an acknowledgement, and nothing asked (<c>thanks</c>).</summary>
     Thanks,
 
+    /// <summary>Asks to be told when an item moves (<c>提醒</c>): the items named, or those the last answer offered.</summary>
+    Watch,
+
+    /// <summary>Stops being told (<c>取消提醒</c>): about the items named, or about everything.</summary>
+    Unwatch,
+
+    /// <summary>Asks which items it is told about (<c>我的提醒</c>).</summary>
+    ListWatches,
+
     /// <summary>Anything else (<c>other</c>): the FAQ search may still find an answer.</summary>
     Other,
 }

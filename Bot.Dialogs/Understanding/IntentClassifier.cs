@@ -13,6 +13,11 @@ internal static class IntentClassifier
             return Intent.Handoff;
         }
 
+        if (WatchCommandRecognizer.Recognize(span) is { } command)
+        {
+            return command;
+        }
+
         if (codes.TrackingNumbers.Count > 0)
         {
             return Intent.Tracking;

@@ -1,9 +1,12 @@
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Dialogs.Features.Faq;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Features.StaffProgress;
 using ChatPost.Bot.Dialogs.Staff;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Privacy;
+using ChatPost.Bot.Hosting;
+using ChatPost.Bot.Notifications;
 using ChatPost.Bot.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -18,7 +21,7 @@ namespace ChatPost.Bot.Tests.Support;
 
 /// <summary>
 /// The citizens' bot as DI composes it (real recogniser, dialogs and the FAQ of config/faq.json) over
-/// in-memory state and <see cref="FakePostalRecords"/>, for TestFlow conversation scripts.
+/// in-memory state, <see cref="FakePostalRecords"/> and in-memory watches, for TestFlow conversation scripts.
 /// </summary>
 public sealed class ConversationHarness : IDisposable
 {
@@ -42,10 +45,16 @@ public sealed class ConversationHarness : IDisposable
             .AddSingleton<IShipmentLookup>(Records)
             .AddSingleton<IInvoiceLookup>(Records)
             .AddSingleton<ILookupQuota, MemoryLookupQuota>()
+            .AddSingleton<ChatPostMetrics>()
+            .AddSingleton<MemoryWatchRecords>()
+            .AddSingleton<IWatchRecords>(provider => provider.GetRequiredService<MemoryWatchRecords>())
+            .AddSingleton<WatchStore>()
+            .AddSingleton<IItemWatches>(provider => provider.GetRequiredService<WatchStore>())
             .AddSingleton(figures ?? Mock.Of<IProgressFigures>())
             .AddSingleton(staff ?? Mock.Of<IStaffDirectory>())
             .AddSingleton(broadcasts ?? Mock.Of<IBroadcastRequests>());
         services.AddOptions<LookupQuotaOptions>().BindConfiguration(LookupQuotaOptions.SectionName);
+        services.AddOptions<NotificationOptions>().Configure(options => options.MaxWatchesPerUser = MaxWatches);
         services.AddDialogs();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
@@ -54,6 +63,11 @@ public sealed class ConversationHarness : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2020, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)));
 
     public FakePostalRecords Records { get; }
+
+    /// <summary>The watches the conversation keeps, at most <see cref="MaxWatches"/> a user.</summary>
+    public IItemWatches Watches => _services.GetRequiredService<IItemWatches>();
+
+    public const int MaxWatches = 3;
 
     public FaqIndex Faq => _services.GetRequiredService<FaqIndex>();
 

@@ -17,6 +17,9 @@ public sealed class ChatPostMetrics
     private readonly Counter<long> _tokenFetches;
     private readonly Counter<long> _webhookSends;
     private readonly Counter<long> _ingested;
+    private readonly Counter<long> _watchesCreated;
+    private readonly Counter<long> _watchesEnded;
+    private readonly Counter<long> _notifications;
     private long _broadcastBacklog;
 
     public ChatPostMetrics(IMeterFactory meters)
@@ -30,6 +33,11 @@ public sealed class ChatPostMetrics
         _tokenFetches = meter.CreateCounter<long>("chatpost.token.fetches", "{fetch}", "access_token fetches by account kind and outcome");
         _webhookSends = meter.CreateCounter<long>("chatpost.webhook.sends", "{message}", "Group-robot sends by outcome and errcode");
         _ingested = meter.CreateCounter<long>("chatpost.ingest.records", "{record}", "Ingested records by kind and outcome");
+        _watchesCreated = meter.CreateCounter<long>("chatpost.watches.created", "{watch}", "Watches citizens started, by item kind");
+        _watchesEnded = meter.CreateCounter<long>("chatpost.watches.ended", "{watch}",
+            "Watches that ended, by reason: arrived (delivered, returned, refused), moved (to an application's parcel), cancelled, expired, unfollowed");
+        _notifications = meter.CreateCounter<long>("chatpost.notifications", "{notification}",
+            "Notifications of watched items by channel (customer_service, template, deferred) and outcome");
         meter.CreateObservableGauge("chatpost.broadcast.backlog", () => Volatile.Read(ref _broadcastBacklog), "{delivery}",
             "Broadcast deliveries waiting in the queue, as last seen by this replica");
     }
@@ -58,6 +66,19 @@ public sealed class ChatPostMetrics
         _ingested.Add(duplicates, new TagList { { "kind", kind }, { "outcome", "duplicate" } });
         _ingested.Add(rejected, new TagList { { "kind", kind }, { "outcome", "rejected" } });
     }
+
+    public void WatchCreated(string kind) => _watchesCreated.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void WatchesEnded(string reason, int count)
+    {
+        if (count > 0)
+        {
+            _watchesEnded.Add(count, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
+
+    public void Notified(string channel, string outcome) =>
+        _notifications.Add(1, new TagList { { "channel", channel }, { "outcome", outcome } });
 
     public void BroadcastBacklogSeen(long backlog) => Volatile.Write(ref _broadcastBacklog, backlog);
 }

@@ -46,6 +46,15 @@ internal static class RedisKeys
     /// </summary>
     public static RedisKey LookupQuota(string userId, long minute) => $"quota:lookup:{{{userId}}}:{minute}";
 
+    /// <summary>
+    /// One user's notification record (<c>Notifications/UserWatches</c>): their watches, when they last wrote and what waits
+    /// for them. Under the user's hash tag: the turn gate's entry script stamps each message in it.
+    /// </summary>
+    public static RedisKey Notifications(string userId) => $"notify:{{{userId}}}";
+
+    /// <summary>The items a user's last answer offered to watch, for a bare 提醒 (short-lived).</summary>
+    public static RedisKey NotificationOffer(string userId) => $"notify:offer:{{{userId}}}";
+
     // Ingestion. Every key below carries the hash tag {postal}: the ingestion scripts write a shipment, its phone
     // index and a day's counters in one atomic call, which Redis Cluster allows only within one hash slot.
 
@@ -66,6 +75,11 @@ internal static class RedisKeys
 
     /// <summary>Hash of one invoice application's latest state.</summary>
     public static RedisKey InvoiceApplication(string applicationNo) => "{postal}:invoice:" + applicationNo;
+
+    /// <summary>
+    /// Set of the users who watch an item (<c>WatchedItem.Key</c>): the ingestion scripts read it with the item they change.
+    /// </summary>
+    public static RedisKey Watchers(string itemKey) => "{postal}:watchers:" + itemKey;
 
     /// <summary>Sorted set of one taxpayer's application numbers, scored by their latest time (Unix ms).</summary>
     public static RedisKey InvoicesByTaxpayer(string taxpayerId) => "{postal}:taxpayer:" + taxpayerId;

@@ -1,4 +1,5 @@
 using ChatPost.Bot.Dialogs.Dialogs;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Privacy;
 using Microsoft.Bot.Builder;
@@ -8,9 +9,9 @@ namespace ChatPost.Bot.Dialogs.Features.Invoices;
 /// <summary>
 /// "Where is my invoice?": finds the application by its number, or the taxpayer's latest one by taxpayer ID,
 /// asking for either when the message has neither. A mailed invoice shows its tracking number and latest
-/// delivery event; a rejected one the tax bureau's note.
+/// delivery event; a rejected one the tax bureau's note. An application whose invoices have not arrived is offered to watch.
 /// </summary>
-public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup shipments, ILookupQuota quota)
+public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup shipments, ILookupQuota quota, IItemWatches watches)
     : SlotDialog(nameof(InvoiceStatusDialog))
 {
     private const string TaxpayerPrefix = "taxpayer:";
@@ -53,6 +54,14 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
         var delivery = application.TrackingNo is { Length: > 0 } trackingNo
             ? await shipments.FindAsync(trackingNo, cancellationToken)
             : null;
-        await context.Turn.SendActivityAsync(InvoiceReplies.Status(application, delivery), cancellationToken: cancellationToken);
+        var text = InvoiceReplies.Status(application, delivery);
+        var (target, current) = WatchRules.Target(application, delivery);
+        if (!WatchRules.IsFinal(target.Kind, current.Status))
+        {
+            await watches.OfferAsync(context.Turn.Activity.From.Id, [WatchedItem.InvoiceApplication(application.ApplicationNo)], cancellationToken);
+            text += "\n" + NotificationReplies.Offer;
+        }
+
+        await context.Turn.SendActivityAsync(text, cancellationToken: cancellationToken);
     }
 }

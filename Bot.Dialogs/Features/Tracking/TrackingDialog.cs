@@ -1,4 +1,5 @@
 using ChatPost.Bot.Dialogs.Dialogs;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Privacy;
 using Microsoft.Bot.Builder;
@@ -7,9 +8,9 @@ namespace ChatPost.Bot.Dialogs.Features.Tracking;
 
 /// <summary>
 /// "Where is my item?": answers from the ingested events, asking for the tracking number when the message
-/// has none. Several numbers in one message are answered together.
+/// has none. Several numbers in one message are answered together; items not delivered yet are offered to watch.
 /// </summary>
-public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota) : SlotDialog(nameof(TrackingDialog))
+public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota, IItemWatches watches) : SlotDialog(nameof(TrackingDialog))
 {
     /// <summary>At most this many numbers are looked up for one message.</summary>
     public const int MaxNumbersPerMessage = 3;
@@ -40,6 +41,16 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
         }
 
         var answers = numbers.Select((number, i) => summaries![i] is { } summary ? TrackingReplies.Found(summary) : TrackingReplies.NotFound(number));
-        await context.Turn.SendActivityAsync(string.Join("\n\n", answers), cancellationToken: cancellationToken);
+        var text = string.Join("\n\n", answers);
+        List<WatchedItem> watchable = [.. summaries!.OfType<TrackingSummary>()
+            .Where(summary => !WatchRules.IsFinal(WatchedItemKind.Shipment, (int)summary.Latest.Status))
+            .Select(summary => WatchedItem.Shipment(summary.Latest.TrackingNo))];
+        if (watchable.Count > 0)
+        {
+            await watches.OfferAsync(context.Turn.Activity.From.Id, watchable, cancellationToken);
+            text += "\n" + NotificationReplies.Offer;
+        }
+
+        await context.Turn.SendActivityAsync(text, cancellationToken: cancellationToken);
     }
 }

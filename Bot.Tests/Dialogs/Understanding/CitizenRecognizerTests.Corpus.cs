@@ -49,6 +49,9 @@ public sealed partial class CitizenRecognizerTests
         "handoff" => Intent.Handoff,
         "greeting" => Intent.Greeting,
         "thanks" => Intent.Thanks,
+        "watch" => Intent.Watch,
+        "unwatch" => Intent.Unwatch,
+        "list_watches" => Intent.ListWatches,
         "other" => Intent.Other,
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, "Not a label of the citizen question files."),
     };

@@ -1,5 +1,6 @@
 using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Features.Invoices;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Tests.Support;
 using Microsoft.Bot.Builder.Adapters;
@@ -17,7 +18,7 @@ public class InvoiceStatusDialogTests
 
         await harness.Flow().Send("我公司上周申请的发票怎么还没收到，申请编号FP20200217000123").AssertReply(reply => Assert.Equal(
             "发票申请 FP20200217000123\n纳税人：华润湖北江汉医药有限公司\n状态：已寄出（2020-02-18 09:00）\n邮件号：1173456789012\n" +
-            "最新物流：派送中，2020-02-19 08:30，潜江市园林投递站，投递员李师傅派送中",
+            "最新物流：派送中，2020-02-19 08:30，潜江市园林投递站，投递员李师傅派送中\n" + NotificationReplies.Offer,
             reply.AsMessageActivity().Text)).StartTestAsync();
     }
 

@@ -1,0 +1,17 @@
+namespace ChatPost.Bot.Notifications;
+
+/// <summary>How a notification is to reach its user, as <see cref="UserWatches.Decide"/> chose it.</summary>
+public enum NoticeRoute
+{
+    /// <summary>Nothing to send: the user no longer watches the item, or was told this or a newer state already.</summary>
+    None,
+
+    /// <summary>A customer-service message: the user wrote within WeChat's window, and its quota has room.</summary>
+    CustomerService,
+
+    /// <summary>A template message: outside the window, and a template is configured for the item's kind.</summary>
+    Template,
+
+    /// <summary>Kept for the user's next message: WeChat allows nothing else now.</summary>
+    Deferred,
+}
