@@ -84,10 +84,11 @@ start_postgres() {
 }
 
 start_node_peer_modules() {
-  # An independent implementation of WeChat's message crypto for the cross-check tests.
+  # Independent implementations of WeChat's message crypto for the cross-check tests: node-webot's, and WeCom's own
+  # (for the 智能机器人's empty receive id).
   local dir="$root/.cache/node"
-  if [[ ! -d "$dir/node_modules/wechat-crypto" ]]; then
-    npm install --silent --no-audit --no-fund --prefix "$dir" wechat-crypto@0.0.2 >/dev/null
+  if [[ ! -d "$dir/node_modules/wechat-crypto" || ! -d "$dir/node_modules/@wecom/crypto" ]]; then
+    npm install --silent --no-audit --no-fund --prefix "$dir" wechat-crypto@0.0.2 @wecom/crypto@1.0.1 >/dev/null
   fi
   export CHATPOST_NODE_MODULES="$dir"
 }

@@ -93,28 +93,32 @@ public sealed class WeChatCryptoCrossCheckTests
         }
     }
 
-    private static JsonObject Case(string op, string token, string key, string id,
+    internal static JsonObject Case(string op, string token, string key, string id,
         string? encrypt = null, string? message = null, string? timestamp = null, string? nonce = null) => new()
         {
             ["op"] = op, ["token"] = token, ["encodingAesKey"] = key, ["id"] = id,
             ["encrypt"] = encrypt, ["message"] = message, ["timestamp"] = timestamp, ["nonce"] = nonce,
         };
 
-    private static async Task<JsonArray> RunNodeAsync(IEnumerable<JsonObject> cases)
+    private static Task<JsonArray> RunNodeAsync(IEnumerable<JsonObject> cases) =>
+        RunNodeAsync("crosscheck.js", Path.Combine("wechat-crypto", "lib", "msg_crypto.js"), "wechat-crypto@0.0.2", cases);
+
+    /// <summary>Runs <paramref name="script"/> of TestData/WeChat over <paramref name="cases"/> with the npm package that <paramref name="marker"/> belongs to.</summary>
+    internal static async Task<JsonArray> RunNodeAsync(string script, string marker, string package, IEnumerable<JsonObject> cases)
     {
         var modules = Environment.GetEnvironmentVariable(NodeModulesVariable);
         if (string.IsNullOrWhiteSpace(modules))
         {
             Assert.Fail($"{NodeModulesVariable} is not set. Run the README's test script: it runs "
-                + "`npm install --prefix .cache/node wechat-crypto@0.0.2` and exports "
+                + $"`npm install --prefix .cache/node {package}` and exports "
                 + $"{NodeModulesVariable}=<absolute path of .cache/node>.");
         }
 
         modules = Path.GetFullPath(modules);
-        if (!File.Exists(Path.Combine(modules, "node_modules", "wechat-crypto", "lib", "msg_crypto.js")))
+        if (!File.Exists(Path.Combine(modules, "node_modules", marker)))
         {
-            Assert.Fail($"{NodeModulesVariable}={modules} has no node_modules/wechat-crypto. Run the README's test script "
-                + "(`npm install --prefix .cache/node wechat-crypto@0.0.2`).");
+            Assert.Fail($"{NodeModulesVariable}={modules} has no node_modules/{marker}. Run the README's test script "
+                + $"(`npm install --prefix .cache/node {package}`).");
         }
 
         var start = new ProcessStartInfo("node")
@@ -127,7 +131,7 @@ public sealed class WeChatCryptoCrossCheckTests
             StandardErrorEncoding = Encoding.UTF8,
             Environment = { [NodeModulesVariable] = modules },
         };
-        start.ArgumentList.Add(WeChatXmlTests.TestDataPath("crosscheck.js"));
+        start.ArgumentList.Add(WeChatXmlTests.TestDataPath(script));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var node = StartNode(start);
 

@@ -50,9 +50,9 @@ public sealed partial class WeChatMessageCryptoTests
     }
 
     [Theory]
-    [InlineData("")]
+    [InlineData(" ")]
     [InlineData("  ")]
-    public void Ctor_BlankReceiveId_Throws(string receiveId)
+    public void Ctor_WhiteSpaceReceiveId_Throws(string receiveId)
     {
         Assert.Throws<ArgumentException>(() => new WeChatMessageCrypto(V6.EncodingAesKey, receiveId));
     }

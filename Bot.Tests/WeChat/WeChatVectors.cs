@@ -80,3 +80,29 @@ internal static class WeChatVectors
         public const string PlainWrongSignature = "f21891de399b4e33a1a93c9a7b8a8fffb5a443fe";
     }
 }
+
+/// <summary>
+/// R1–R3 of WECOM-ROBOT.md §7: the 智能机器人's JSON mode with receive id <c>""</c>, computed (not published) with the
+/// official WeCom sample's Token and EncodingAESKey, fixed random <c>0123456789abcdef</c>.
+/// </summary>
+internal static class RobotVectors
+{
+    public const string Token = "QDG6eK";
+    public const string EncodingAesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+    public const string Random = "0123456789abcdef";
+    public const string Timestamp = "1409659589";
+    public const string Nonce = "263014780";
+
+    public const string R1EchoStr = "sKqRbbiSUnDhFHOvPjtUMWzf2R8PrpMiTTPaicBgqZm9eFleDkaZY7LObMBXhUqCcxijQlSKcvc+WpPyowukzA==";
+    public const string R1Signature = "6d98f64d2824842c066636cbebd890acc6e19099";
+    public const string R1Query = "/wechat/work/robot?msg_signature=6d98f64d2824842c066636cbebd890acc6e19099&timestamp=1409659589&nonce=263014780&echostr=sKqRbbiSUnDhFHOvPjtUMWzf2R8PrpMiTTPaicBgqZm9eFleDkaZY7LObMBXhUqCcxijQlSKcvc%2BWpPyowukzA%3D%3D";
+    public const string R1Plain = "1616140317555161061";
+
+    public const string R2EchoStr = "sKqRbbiSUnDhFHOvPjtUMWzf2R8PrpMiTTPaicBgqZlYW/WsF6SiFd2z9CriX2YpWYzF1yrNNQ0SomM3ovdnfA==";
+    public const string R2Signature = "78c387407a9d2cf24bd3f04727d28ac889d8d014";
+    public const string R2Tail = "wx5823bf96d3bd56c7";
+
+    public const string R3Signature = "80cdb8c73b7820ee1fde136a615cc89266d390c9";
+    public const string R3Encrypt = "sKqRbbiSUnDhFHOvPjtUMcw0RmRNkLSpAwtrwZiMb9vVnpG3UVwnmBvcI4Hn9HXYXR+P8ZHkMy5J/emUWEvGEoYyLQ1sHR5gbyfkDv1sPJuwYvXryOyuAT2s0y64qmWqSCi+rxqA2c4Jpx9vFsl8xkSwf0JfF0huG2Z6s1AGgFS8S06CLbMIthQ4sKTzaoMOFv4p779b0bgcQh8N8z6Duig8JKjMdbiK06I3TKmPyBsUZOWKQVwVvY5jtDTkLGjve14QqajYP/JdK5l4W/YNtOoMkO1Kc1JL49K8AhBshNK7x2heD1BX/UO0FVbQDYVpjYlo1sJhKmtMpHlzEns7qA==";
+    public const string R3Plain = """{"msgid":"CAIQ16HMjQYY/NGagIOAgAMgq4KM0AI=","aibotid":"AIBOTID","chatid":"CHATID","chattype":"group","from":{"userid":"USERID"},"response_url":"RESPONSEURL","msgtype":"text","text":{"content":"@RobotA hello robot"}}""";
+}

@@ -4,8 +4,9 @@ using ChatPost.Bot.WeChat;
 namespace ChatPost.Bot.Channels;
 
 /// <summary>
-/// The encrypted side of a callback, the same for the Official Account's safe mode and for WeCom: opening the
-/// <c>Encrypt</c> element after checking <c>msg_signature</c>, and sealing the passive reply (WECHAT.md §1.4–1.6).
+/// The encrypted side of a callback, the same for the Official Account's safe mode, the WeCom app and the WeCom
+/// 智能机器人: opening the <c>Encrypt</c> value after checking <c>msg_signature</c>, and sealing the passive reply
+/// (WECHAT.md §1.4–1.6, WECOM-ROBOT.md §3–4). Only the envelope around it differs: XML, or the robot's JSON.
 /// </summary>
 public sealed class CallbackCrypto(string token, WeChatMessageCrypto crypto, TimeProvider time)
 {
@@ -46,11 +47,18 @@ public sealed class CallbackCrypto(string token, WeChatMessageCrypto crypto, Tim
             : (null, StatusCodes.Status400BadRequest, "malformed decrypted XML");
     }
 
-    /// <summary>Encrypts a passive reply into the envelope WeChat expects, signed with a fresh timestamp and the request's nonce.</summary>
-    public string Seal(string reply, string nonce)
+    /// <summary>Encrypts a passive reply and signs it with a fresh timestamp and the request's nonce: the parts of its envelope.</summary>
+    public SealedReply Seal(string reply, string nonce)
     {
         var encrypt = crypto.Encrypt(reply);
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return WeChatReplyXml.EncryptedEnvelope(encrypt, WeChatSignature.Compute(token, timestamp, nonce, encrypt), timestamp, nonce);
+        return new SealedReply(encrypt, WeChatSignature.Compute(token, timestamp, nonce, encrypt), timestamp, nonce);
     }
+}
+
+/// <summary>An encrypted passive reply: the ciphertext, its signature over token, timestamp and nonce, and those two.</summary>
+public readonly record struct SealedReply(string Encrypt, string Signature, string Timestamp, string Nonce)
+{
+    /// <summary>The XML envelope of the Official Account and the WeCom app (<c>Encrypt</c>, <c>MsgSignature</c>, <c>TimeStamp</c>, <c>Nonce</c>).</summary>
+    public string ToXml() => WeChatReplyXml.EncryptedEnvelope(Encrypt, Signature, Timestamp, Nonce);
 }

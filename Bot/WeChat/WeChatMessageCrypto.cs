@@ -34,15 +34,21 @@ public sealed class WeChatMessageCrypto
 
     /// <summary>Creates the crypto for one account.</summary>
     /// <param name="encodingAesKey">The EncodingAESKey: exactly 43 ASCII letters or digits.</param>
-    /// <param name="receiveId">The AppID (Official Account), component AppID (Open Platform) or CorpID (WeCom);
-    /// compared ordinally, byte for byte, with the id at the end of every decrypted buffer.</param>
+    /// <param name="receiveId">The AppID (Official Account), component AppID (Open Platform), CorpID (WeCom app) or
+    /// the empty string (WeCom 智能机器人, WECOM-ROBOT.md §2); compared ordinally, byte for byte, with the id at the end
+    /// of every decrypted buffer, so that an empty one refuses any buffer that names an id.</param>
     /// <exception cref="WeChatCryptoException">The key is illegal (<see cref="WeChatCryptoError.IllegalAesKey"/>).</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="encodingAesKey"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="receiveId"/> is null, empty or white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="encodingAesKey"/> or <paramref name="receiveId"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="receiveId"/> is white space only.</exception>
     public WeChatMessageCrypto(string encodingAesKey, string receiveId)
     {
         ArgumentNullException.ThrowIfNull(encodingAesKey);
-        ArgumentException.ThrowIfNullOrWhiteSpace(receiveId);
+        ArgumentNullException.ThrowIfNull(receiveId);
+        if (receiveId.Length > 0 && string.IsNullOrWhiteSpace(receiveId))
+        {
+            throw new ArgumentException("A receive id is an AppID, a CorpID or empty, never white space.", nameof(receiveId));
+        }
+
         _key = new byte[KeyLength];
         if (!TryDecodeKey(encodingAesKey, _key))
         {
@@ -54,7 +60,7 @@ public sealed class WeChatMessageCrypto
         _receiveId = Encoding.UTF8.GetBytes(receiveId);
     }
 
-    /// <summary>The AppID or CorpID that encrypted buffers carry and decrypted buffers must carry.</summary>
+    /// <summary>The AppID or CorpID (empty for the 智能机器人) that encrypted buffers carry and decrypted buffers must carry.</summary>
     public string ReceiveId { get; }
 
     private ReadOnlySpan<byte> Iv => _key.AsSpan(0, AesBlock);

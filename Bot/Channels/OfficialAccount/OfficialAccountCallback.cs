@@ -56,7 +56,7 @@ public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeCh
         }
 
         var answer = await handler.HandleAsync(channel, message, bot, _settings.ReplyDeadline, cancellationToken);
-        return CallbackRequest.Answer(encrypted && answer != channel.NoReply ? _crypto!.Seal(answer, nonce) : answer);
+        return CallbackRequest.Answer(encrypted && answer != channel.NoReply ? _crypto!.Seal(answer, nonce).ToXml() : answer);
     }
 
     private IResult Reject(HttpContext http, int status, string reason) =>

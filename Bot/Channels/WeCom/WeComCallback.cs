@@ -49,7 +49,7 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
         }
 
         var answer = await handler.HandleAsync(channel, message, bot, wechat.Value.ReplyDeadline, cancellationToken);
-        return CallbackRequest.Answer(answer == channel.NoReply ? answer : _crypto.Seal(answer, nonce));
+        return CallbackRequest.Answer(answer == channel.NoReply ? answer : _crypto.Seal(answer, nonce).ToXml());
     }
 
     /// <summary>What every callback refuses before it reads anything: an app not configured here, a stale timestamp.</summary>

@@ -40,5 +40,5 @@ public class CryptoBenchmarks
     public object? OpenPush() => _callback.OpenFields(_msgSignature, Samples.Timestamp, Samples.Nonce, _envelope).Fields;
 
     [Benchmark(Description = "CallbackCrypto.Seal (answer)")]
-    public string SealAnswer() => _callback.Seal(Samples.Answer, Samples.Nonce);
+    public string SealAnswer() => _callback.Seal(Samples.Answer, Samples.Nonce).ToXml();
 }
