@@ -21,6 +21,23 @@ public sealed class LateReplyOutbox(IWorkBacklog backlog, TimeProvider time)
         var saidAt = time.GetUtcNow();
         return Task.WhenAll([.. replies.Select(reply => backlog.AddAsync(new LateReply(channelId, userId, reply, saidAt).ToPayload(), cancellationToken))]);
     }
+
+    /// <summary>
+    /// The delivery of a turn on a channel with one message per passive answer (the Official Account, the WeCom app):
+    /// the first reply said on time answers the callback; the others, and all late ones, go through this outbox.
+    /// </summary>
+    public ITurnDelivery DeliveryTo(string channelId, string userId) => new OutboxDelivery(this, channelId, userId);
+
+    private sealed class OutboxDelivery(LateReplyOutbox outbox, string channelId, string userId) : ITurnDelivery
+    {
+        public (OutboundReply Passive, IReadOnlyList<OutboundReply> Late) SplitOnTime(IReadOnlyList<OutboundReply> said) =>
+            (said[0], said.Count == 1 ? [] : [.. said.Skip(1)]);
+
+        public Task SendLateAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken) =>
+            outbox.AddAsync(channelId, userId, replies, cancellationToken);
+
+        public Task EndLateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }
 
 /// <summary>One reply to send through a channel's API, and when it was said.</summary>

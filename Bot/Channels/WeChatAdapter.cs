@@ -6,9 +6,9 @@ using Microsoft.Bot.Schema;
 namespace ChatPost.Bot.Channels;
 
 /// <summary>
-/// The Bot Builder adapter of both WeChat channels. A turn runs under a per-user lock (turns of one user run
-/// one at a time, across replicas) and a deadline: what it says before the deadline can answer passively;
-/// what comes later goes through the channel's API.
+/// The Bot Builder adapter of every WeChat and WeCom channel. A turn runs under a per-conversation lock (turns of one
+/// user, or of one 智能机器人 group, run one at a time, across replicas) and a deadline: what it says before the
+/// deadline can answer passively; what comes later goes the channel's late way (its API, or the robot's stream).
 /// </summary>
 public sealed partial class WeChatAdapter : BotAdapter
 {
@@ -27,40 +27,39 @@ public sealed partial class WeChatAdapter : BotAdapter
     }
 
     /// <summary>
-    /// Runs the turn for <paramref name="message"/> and waits for it up to <paramref name="deadline"/>.
+    /// Runs the turn of <paramref name="turn"/> and waits for it up to <paramref name="deadline"/>.
     /// Returns the passive reply, or <see langword="null"/> when the turn said nothing in time; a late turn
-    /// carries on in the background and its replies go through the API.
+    /// carries on in the background and its replies go the channel's late way (<see cref="InboundTurn.CreateDelivery"/>).
     /// </summary>
     /// <param name="lease">
-    /// The user's turn lock when the caller took it already; else the turn waits for it. When the turn ends before this
-    /// returns, the lease comes back in <see cref="TurnOutcome.LeaseToRelease"/>, for the caller to release with its
+    /// The conversation's turn lock when the caller took it already; else the turn waits for it. When the turn ends before
+    /// this returns, the lease comes back in <see cref="TurnOutcome.LeaseToRelease"/>, for the caller to release with its
     /// answer; otherwise the turn releases it when it ends.
     /// </param>
     /// <param name="cancellationToken">Stops waiting (the caller went away); the turn itself still completes.</param>
-    public async Task<TurnOutcome> ProcessAsync(IWeChatChannel channel, InboundMessage message, BotCallbackHandler logic,
-        TimeSpan deadline, LockLease? lease, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> ProcessAsync(InboundTurn turn, BotCallbackHandler logic, TimeSpan deadline, LockLease? lease,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(channel);
-        ArgumentNullException.ThrowIfNull(message);
-        var activity = WeChatActivityMapper.ToActivity(channel.ChannelId, message);
-        var collector = new ReplyCollector(channel.ChannelId, message.FromUserName, _lateReplies, _logger);
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.ToActivity();
+        var collector = new ReplyCollector(turn.CreateDelivery(_lateReplies), _logger);
         var handOff = lease is null ? null : new TurnLockHandOff(lease);
 
-        // Not tied to the request: WeChat hangs up after 5 s, but the turn must finish and answer through the API.
-        var turn = RunTurnAsync(new TurnKeys(channel.ChannelId, message.FromUserName, message.DedupeKey), activity, collector, logic, handOff);
-        _inFlight.Track(turn);
+        // Not tied to the request: WeChat hangs up after 5 s, but the turn must finish and answer the late way.
+        var running = RunTurnAsync(turn.Keys, activity, collector, logic, handOff);
+        _inFlight.Track(running);
         var onTime = true;
         try
         {
             // A deadline already past (the way in took it all) waits for nothing; WaitAsync refuses a negative one.
-            await turn.WaitAsync(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero, _time, cancellationToken);
+            await running.WaitAsync(deadline > TimeSpan.Zero ? deadline : TimeSpan.Zero, _time, cancellationToken);
         }
         catch (TimeoutException)
         {
             onTime = false;
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                _logger.TurnLate(channel.ChannelId, UserIds.MaskDeliveryId(activity.Id));
+                _logger.TurnLate(turn.Keys.ChannelId, UserIds.MaskDeliveryId(activity.Id));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -70,7 +69,7 @@ public sealed partial class WeChatAdapter : BotAdapter
 
         // The queued replies are written even if the caller went away: the user must still get them.
         var reply = await collector.CloseAsync(onTime, CancellationToken.None);
-        return new TurnOutcome(reply, handOff?.OnCallerAnswered());
+        return new TurnOutcome(reply, handOff?.OnCallerAnswered(), onTime);
     }
 
     /// <inheritdoc/>
@@ -122,6 +121,9 @@ public sealed partial class WeChatAdapter : BotAdapter
         {
             await ReleaseAsync(ownLease ?? handOff?.OnTurnEnded());
         }
+
+        // After the lock: ending a late turn may wait on the channel (a 智能机器人 answer posted to its response_url).
+        await collector.EndAsync();
     }
 
     private async Task ReleaseAsync(LockLease? lease)

@@ -18,16 +18,23 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Returns the plaintext answer: a reply's XML, or the channel's "no reply" body.</summary>
-    public async Task<string> HandleAsync(IWeChatChannel channel, InboundMessage message, IBot bot, TimeSpan deadline,
+    /// <summary>Returns the plaintext answer of an Official Account or WeCom app callback: a reply's XML, or the channel's "no reply" body.</summary>
+    public Task<string> HandleAsync(IWeChatChannel channel, InboundMessage message, IBot bot, TimeSpan deadline,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(message);
+        return HandleAsync(new WeChatInboundTurn(channel, message, time), bot, deadline, cancellationToken);
+    }
+
+    /// <summary>Returns the plaintext answer to the callback of <paramref name="inbound"/> (<see cref="InboundTurn.Answer"/>).</summary>
+    public async Task<string> HandleAsync(InboundTurn inbound, IBot bot, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(bot);
         var started = time.GetTimestamp();
-        var turn = new TurnKeys(channel.ChannelId, message.FromUserName, message.DedupeKey);
-        var lookups = bot is ILookupForecast forecast && WeChatActivityMapper.TextOf(message) is { Length: > 0 } text
+        var turn = inbound.Keys;
+        var lookups = bot is ILookupForecast forecast && inbound.Text is { Length: > 0 } text
             ? forecast.TrackingNumbersToLookUp(text)
             : [];
         var entry = await EnterAsync(turn, lookups, cancellationToken);
@@ -35,22 +42,20 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         {
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                logger.DuplicateServed(channel.ChannelId, UserIds.MaskDeliveryId(message.DedupeKey));
+                logger.DuplicateServed(turn.ChannelId, UserIds.MaskDeliveryId(turn.DedupeKey));
             }
 
-            metrics.DuplicateServed(channel.ChannelId);
-            return entry.Reply ?? await WaitForFirstCopyAsync(channel, turn, deadline - time.GetElapsedTime(started), cancellationToken);
+            metrics.DuplicateServed(turn.ChannelId);
+            return entry.Reply ?? await WaitForFirstCopyAsync(inbound, deadline - time.GetElapsedTime(started), cancellationToken);
         }
 
-        var outcome = await adapter.ProcessAsync(channel, message, bot.OnTurnAsync, deadline - time.GetElapsedTime(started),
-            entry.Lease, cancellationToken);
-        var body = outcome.Reply is null
-            ? channel.NoReply
-            : PassiveReplyRenderer.Render(message, outcome.Reply, time.GetUtcNow().ToUnixTimeSeconds());
+        var outcome = await adapter.ProcessAsync(inbound, bot.OnTurnAsync, deadline - time.GetElapsedTime(started), entry.Lease,
+            cancellationToken);
+        var body = inbound.Answer(outcome);
         // Stored even when the caller went away: WeChat's retry of this message must get this answer. The gate need not
         // wait for Redis to confirm it (RedisTurnGate.LeaveAsync): a copy arriving meanwhile polls until it is stored.
         await LeaveAsync(turn, body, outcome.LeaseToRelease);
-        metrics.TurnAnswered(channel.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
+        metrics.TurnAnswered(turn.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
         return body;
     }
 
@@ -80,20 +85,19 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         }
     }
 
-    private async Task<string> WaitForFirstCopyAsync(IWeChatChannel channel, TurnKeys turn, TimeSpan patience,
-        CancellationToken cancellationToken)
+    private async Task<string> WaitForFirstCopyAsync(InboundTurn inbound, TimeSpan patience, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         while (time.GetElapsedTime(started) < patience)
         {
             await Task.Delay(PollInterval, time, cancellationToken);
-            if (await gate.GetReplyAsync(turn, cancellationToken) is { } reply)
+            if (await gate.GetReplyAsync(inbound.Keys, cancellationToken) is { } reply)
             {
                 return reply;
             }
         }
 
-        // The first copy's turn is late too: it will answer through the API, so this copy must not.
-        return channel.NoReply;
+        // The first copy's turn is late too: it will answer the late way, so this copy must not.
+        return inbound.NoReply;
     }
 }
