@@ -8,4 +8,7 @@ public interface IStaffDirectory
 
     /// <summary>Every staff group, in configuration order.</summary>
     IReadOnlyList<StaffGroupInfo> Groups { get; }
+
+    /// <summary>The group whose WeCom chat id is <paramref name="chatId"/> (<c>Groups[].ChatId</c>); null for a chat not configured.</summary>
+    StaffGroupInfo? FindGroupByChat(string chatId) => Groups.FirstOrDefault(group => group.ChatId == chatId);
 }

@@ -10,6 +10,7 @@ public class StartupValidationTests
     [InlineData("Announcements:DailyProgress:Cron", "every morning", "Cron")]
     [InlineData("Groups:0:Id", "g0", "Groups:0:WebhookKey")]
     [InlineData("Scheduler:Clustered", "true", "Scheduler:ConnectionString")]
+    [InlineData("WeCom:Robot:Token", "robottoken", "WeCom:Robot:BotId")]
     public async Task Start_BadSetting_ExitsWithOneLineNamingTheKey(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?> { [key] = value };

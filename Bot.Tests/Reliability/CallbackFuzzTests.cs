@@ -40,6 +40,10 @@ public class CallbackFuzzTests
             ["Groups:0:Name"] = "群",
             ["Groups:0:WebhookKey"] = "key",
             ["WeCom:WebhookBaseUrl"] = "http://127.0.0.1:9/cgi-bin/webhook/send",
+            ["WeCom:Robot:Token"] = FakeAiRobotPlatform.Token,
+            ["WeCom:Robot:EncodingAESKey"] = FakeAiRobotPlatform.EncodingAesKey,
+            ["WeCom:Robot:BotId"] = FakeAiRobotPlatform.BotId,
+            ["WeCom:Robot:Name"] = FakeAiRobotPlatform.Name,
         };
         await using var factory = new ChatPostFactory(null, settings: settings, services: services => services.AddSingleton<ILoggerProvider>(failures));
         var client = factory.CreateClient();
@@ -73,7 +77,7 @@ public class CallbackFuzzTests
         var xml = WeChatPush.TextXml($"oFuzz{random.Next(50)}", Pick(random, "你好", "EA123456785CN到哪了", "发票寄到哪了", "FP20200217000123", "算了", "转人工", "寄发票收邮费吗"),
             10_000_000 + index, 1_700_000_000);
         var crypto = new WeChatMessageCrypto(ChatPostFactory.EncodingAesKey, ChatPostFactory.AppId);
-        switch (random.Next(5))
+        switch (random.Next(6))
         {
             case 0:
                 var signature = WeChatSignature.Compute(ChatPostFactory.Token, timestamp, nonce);
@@ -95,10 +99,54 @@ public class CallbackFuzzTests
                        "time": "2020-03-04T10:15:00+08:00", "location": "襄州区交通路投递站", "description": "已签收",
                        "receiverPhone": "13800001234", "applicationNo": null }]
                     """), "Bearer " + IngestKey);
-            default:
+            case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);
+            default:
+                return Robot(random, index, timestamp, nonce);
         }
+    }
+
+    /// <summary>A 智能机器人 callback: a message, a refresh of its stream, or an event, correctly signed and encrypted.</summary>
+    private static (string Kind, HttpMethod Method, string Url, byte[] Body, string? Authorization) Robot(Random random, int index, string timestamp, string nonce)
+    {
+        var user = $"fuzz{random.Next(50)}";
+        var msgId = $"fuzz-msg-{index}";
+        var plaintext = new System.Text.Json.Nodes.JsonObject
+        {
+            ["msgid"] = msgId,
+            ["aibotid"] = FakeAiRobotPlatform.BotId,
+            ["chatid"] = $"wrFuzz{random.Next(5)}",
+            ["chattype"] = "group",
+            ["from"] = new System.Text.Json.Nodes.JsonObject { ["userid"] = user },
+            ["response_url"] = "http://127.0.0.1:9/cgi-bin/aibot/response",
+        };
+        switch (random.Next(3))
+        {
+            case 0:
+                plaintext["msgtype"] = "text";
+                plaintext["text"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["content"] = "@" + FakeAiRobotPlatform.Name + " " + Pick(random, "进度", "进度 襄阳", "EA123456785CN到哪了", "全省排名", "确认", "你好"),
+                };
+                break;
+            case 1:
+                plaintext["msgtype"] = "stream";
+                plaintext["stream"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["id"] = ChatPost.Bot.Channels.WeCom.AiRobot.AiRobotStreamId.For(user, $"fuzz-msg-{random.Next(index + 1)}").StreamId,
+                };
+                break;
+            default:
+                plaintext["msgtype"] = "event";
+                plaintext["event"] = new System.Text.Json.Nodes.JsonObject { ["eventtype"] = Pick(random, "enter_chat", "feedback_event", "template_card_event") };
+                break;
+        }
+
+        var encrypt = new WeChatMessageCrypto(FakeAiRobotPlatform.EncodingAesKey, "").Encrypt(plaintext.ToJsonString());
+        var signature = WeChatSignature.Compute(FakeAiRobotPlatform.Token, timestamp, nonce, encrypt);
+        return ("robot", HttpMethod.Post, $"/wechat/work/robot?msg_signature={signature}&timestamp={timestamp}&nonce={nonce}",
+            Utf8(new System.Text.Json.Nodes.JsonObject { ["encrypt"] = encrypt }.ToJsonString()), null);
     }
 
     private static string Pick(Random random, params string[] choices) => choices[random.Next(choices.Length)];

@@ -24,6 +24,7 @@ public class LogHygieneTests
     private const string Phone = "13800001234";
     private const string OtherPhone = "13912345678";
     private const string Chatter = "我家猫咪叫小白今天不吃饭";
+    private const string RobotUser = "HygieneRobotMember0123456789";
 
     [Fact]
     public async Task BusyStretchWithFailures_LogsNoSecretAndNoPersonalData()
@@ -36,6 +37,12 @@ public class LogHygieneTests
         settings["WeCom:Secret"] = "wecom-SECRET-value";
         settings["WeChat:ReplyDeadline"] = "00:00:00.100";
         settings["LateReplies:RetryAfter"] = "00:00:01";
+        await using var robot = await FakeAiRobotPlatform.StartAsync();
+        foreach (var (key, value) in robot.Settings(firstReplyBudget: "00:00:00.100"))
+        {
+            settings[key] = value;
+        }
+
         var logs = new LogRecorder();
         using var lateFailures = new LogSignal(1012);
         await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, settings, services => services
@@ -75,16 +82,34 @@ public class LogHygieneTests
         var id = (string)(await broadcast.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         await WaitUntilFinishedAsync(admin, id);
 
+        // A member in a WeCom group asks the 智能机器人: a lookup, small talk with a phone number, a feedback, a refresh of
+        // an unknown stream, another robot's callback, a forged one.
+        var client = factory.CreateClient();
+        foreach (var text in new[] { "@邮政助手 EA123456785CN到哪了", $"@邮政助手 {Chatter} 电话{Phone}" })
+        {
+            await robot.PostAsync(client, robot.Text(RobotUser, "wrHygieneChat0123456789", text));
+        }
+
+        await robot.PostAsync(client, robot.Event(RobotUser, "wrHygieneChat0123456789", "feedback_event", new JsonObject { ["id"] = "f", ["type"] = 2 }));
+        await robot.PostAsync(client, FakeAiRobotPlatform.Refresh(RobotUser, null, "AAAAAAAAAAAAAAAAemhhbmdzYW4"));
+        var foreign = robot.Text(RobotUser, null, Chatter);
+        foreign["aibotid"] = "aibSomeoneElse";
+        await robot.PostAsync(client, foreign);
+        var forged = robot.Callback(robot.Text(RobotUser, null, Chatter));
+        forged.RequestUri = new Uri(forged.RequestUri!.OriginalString.Replace("msg_signature=", "msg_signature=0", StringComparison.Ordinal), UriKind.Relative);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(forged)).StatusCode);
+
         var events = logs.Events;
         // The stretch went through the loud paths: late turns, failed late replies, refused records and keys, a dead robot.
-        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104" })
+        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064" })
         {
             Assert.True(events.Any(text => text.StartsWith(loud + " ", StringComparison.Ordinal)), $"no event {loud}:\n" + string.Join('\n', events));
         }
 
         string[] secrets = [IngestKey, "mp-app-SECRET-value", "wecom-SECRET-value", StaffSetup.AdminKey, ChatPostFactory.EncodingAesKey,
+            FakeAiRobotPlatform.EncodingAesKey, "=" + FakeAiRobotPlatform.Token, "response_code",
             StaffSetup.Key(0), StaffSetup.Key(1), StaffSetup.Key(2), api.CurrentToken];
-        string[] personal = [OpenId, Phone, OtherPhone, "华润湖北江汉医药有限公司", Chatter, "猫咪", "本人收"];
+        string[] personal = [OpenId, Phone, OtherPhone, "华润湖北江汉医药有限公司", Chatter, "猫咪", "本人收", RobotUser, "wrHygieneChat0123456789"];
         foreach (var forbidden in secrets.Concat(personal))
         {
             var leaks = events.Where(text => text.Contains(forbidden, StringComparison.Ordinal)).ToList();

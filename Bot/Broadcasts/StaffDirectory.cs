@@ -10,12 +10,17 @@ public sealed class StaffDirectory(IOptions<StaffOptions> options) : IStaffDirec
     private readonly Dictionary<string, Manager> _managers = options.Value.Managers
         .ToDictionary(manager => manager.UserId, manager => new Manager(manager.UserId, manager.Name, manager.Scope), StringComparer.Ordinal);
 
+    private readonly Dictionary<string, StaffGroupInfo> _byChat = options.Value.Groups.Where(group => !string.IsNullOrEmpty(group.ChatId)).DistinctBy(group => group.ChatId)
+        .ToDictionary(group => group.ChatId!, Info, StringComparer.Ordinal);
+
     /// <inheritdoc/>
-    public IReadOnlyList<StaffGroupInfo> Groups { get; } =
-        [.. options.Value.Groups.Select(group => new StaffGroupInfo(group.Id, group.Name, string.IsNullOrEmpty(group.City) ? null : group.City))];
+    public IReadOnlyList<StaffGroupInfo> Groups { get; } = [.. options.Value.Groups.Select(Info)];
 
     /// <inheritdoc/>
     public Manager? FindManager(string userId) => _managers.GetValueOrDefault(userId);
+
+    /// <inheritdoc/>
+    public StaffGroupInfo? FindGroupByChat(string chatId) => _byChat.GetValueOrDefault(chatId);
 
     /// <summary>The group with its webhook key; null for an id that is no longer configured.</summary>
     public GroupOptions? FindGroup(string groupId) => _groups.GetValueOrDefault(groupId);
@@ -23,4 +28,7 @@ public sealed class StaffDirectory(IOptions<StaffOptions> options) : IStaffDirec
     /// <summary>The groups that receive <paramref name="announcement"/>.</summary>
     public IReadOnlyList<StaffGroupInfo> GroupsReceiving(string announcement) =>
         [.. Groups.Where(group => _groups[group.Id].Announcements.Contains(announcement))];
+
+    private static StaffGroupInfo Info(GroupOptions group) => new(group.Id, group.Name, string.IsNullOrEmpty(group.City) ? null : group.City,
+        string.IsNullOrEmpty(group.ChatId) ? null : group.ChatId);
 }

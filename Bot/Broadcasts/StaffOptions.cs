@@ -36,6 +36,10 @@ public sealed class GroupOptions
     [Required(ErrorMessage = "Groups: every group needs a WebhookKey.")]
     public string WebhookKey { get; set; } = "";
 
+    /// <summary>The group's WeCom chat id (<c>wr…</c>), so that the 智能机器人 knows which group, and city, it is asked in. Optional; unique.</summary>
+    [RegularExpression("^[A-Za-z0-9_@.-]{0,128}$", ErrorMessage = "Groups: a ChatId is up to 128 letters, digits or _@.-")]
+    public string? ChatId { get; set; }
+
     /// <summary>The announcements this group receives (<c>daily-progress</c>).</summary>
     public IList<string> Announcements { get; init; } = [];
 }
@@ -87,6 +91,12 @@ public sealed class StaffOptionsValidator : IValidateOptions<StaffOptions>
         if (options.Groups.GroupBy(group => group.Id).FirstOrDefault(ids => ids.Count() > 1) is { } duplicate)
         {
             failures.Add($"Groups: the id '{duplicate.Key}' is used twice.");
+        }
+
+        if (options.Groups.Where(group => !string.IsNullOrEmpty(group.ChatId)).GroupBy(group => group.ChatId)
+                .FirstOrDefault(chats => chats.Count() > 1) is { } sharedChat)
+        {
+            failures.Add($"Groups: the ChatId '{sharedChat.Key}' is given to two groups.");
         }
 
         for (var i = 0; i < options.Managers.Count; i++)

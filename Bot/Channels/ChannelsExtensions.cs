@@ -1,6 +1,7 @@
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Channels.OfficialAccount;
 using ChatPost.Bot.Channels.WeCom;
+using ChatPost.Bot.Channels.WeCom.AiRobot;
 using ChatPost.Bot.Channels.WeCom.GroupRobot;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
@@ -11,8 +12,9 @@ namespace ChatPost.Bot.Channels;
 public static class ChannelsExtensions
 {
     /// <summary>
-    /// The WeChat channels on one Bot Builder adapter: the Official Account for citizens and the WeCom app for
-    /// staff, with the deadline-and-retry handling, late replies through the APIs, and the API clients.
+    /// The WeChat channels on one Bot Builder adapter: the Official Account for citizens, the WeCom app and the WeCom
+    /// 智能机器人 for staff, with the deadline-and-retry handling, late replies through the APIs (or the robot's
+    /// streams), and the API clients.
     /// </summary>
     public static IHostApplicationBuilder AddWeChatChannels(this IHostApplicationBuilder builder)
     {
@@ -62,6 +64,7 @@ public static class ChannelsExtensions
         services.AddSingleton<IWeChatChannel>(provider => provider.GetRequiredService<WeComChannel>());
         services.AddSingleton<WeComCallback>();
         builder.AddGroupRobot();
+        builder.AddAiRobot();
         return builder;
     }
 
@@ -71,6 +74,7 @@ public static class ChannelsExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOfficialAccountEndpoints();
         endpoints.MapWeComEndpoints();
+        endpoints.MapAiRobotEndpoints();
         return endpoints;
     }
 

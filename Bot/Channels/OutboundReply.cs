@@ -1,17 +1,31 @@
+using ChatPost.Bot.Announcements;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Schema;
 
 namespace ChatPost.Bot.Channels;
 
-/// <summary>What a turn said, reduced to what WeChat can carry: a text, news articles, or a handoff to a person.</summary>
-/// <param name="Text">The text; for a handoff, what to say instead when the handoff cannot be passive.</param>
+/// <summary>
+/// What a turn said, reduced to what the channels can carry: a text, news articles, or a handoff to a person; for
+/// channels that show more (the 智能机器人), its markdown, images and the actions offered with it.
+/// </summary>
+/// <param name="Text">The text, plain; for a handoff, what to say instead when the handoff cannot be passive.</param>
 public sealed record OutboundReply(OutboundReplyKind Kind, string? Text, IReadOnlyList<NewsArticle> Articles)
 {
+    /// <summary>The text as the bot wrote it, when in markdown (the announcement's dialect, font colours included); else null.</summary>
+    public string? Markdown { get; init; }
+
+    /// <summary>PNG images said with the text (charts); channels that cannot show them leave them out.</summary>
+    public IReadOnlyList<byte[]> Images { get; init; } = [];
+
+    /// <summary>What the user may answer with one tap (suggested actions, e.g. 确认 / 取消); typing it works the same.</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+
     public static OutboundReply ForText(string text) => new(OutboundReplyKind.Text, text, []);
 
     /// <summary>
     /// Maps an outgoing activity: <see cref="ActivityTypes.Handoff"/> → handoff; a message with hero cards →
-    /// news (one article per card); a message with text → text. Anything else (typing, traces) → null.
+    /// news (one article per card); a message with text → text (with its images and suggested actions; a markdown
+    /// text also plain). Anything else (typing, traces) → null.
     /// </summary>
     public static OutboundReply? From(Activity activity)
     {
@@ -36,7 +50,21 @@ public sealed record OutboundReply(OutboundReplyKind Kind, string? Text, IReadOn
             return new OutboundReply(OutboundReplyKind.News, activity.Text, articles);
         }
 
-        return string.IsNullOrEmpty(activity.Text) ? null : ForText(activity.Text);
+        if (string.IsNullOrEmpty(activity.Text))
+        {
+            return null;
+        }
+
+        var markdown = activity.TextFormat == TextFormatTypes.Markdown;
+        var reply = ForText(markdown ? AnnouncementMarkdown.ToPlainText(activity.Text) : activity.Text);
+        return activity.Attachments is not { Count: > 0 } && activity.SuggestedActions is null && !markdown
+            ? reply
+            : reply with
+            {
+                Markdown = markdown ? activity.Text : null,
+                Images = [.. (activity.Attachments ?? []).Select(attachment => attachment.Content).OfType<byte[]>()],
+                Actions = [.. (activity.SuggestedActions?.Actions ?? []).Select(action => action.Value?.ToString() ?? action.Title)],
+            };
     }
 
     private static NewsArticle? ToArticle(HeroCard? card) => card is null

@@ -20,6 +20,11 @@ public sealed class ChatPostMetrics
     private readonly Counter<long> _watchesCreated;
     private readonly Counter<long> _watchesEnded;
     private readonly Counter<long> _notifications;
+    private readonly Counter<long> _aiRobotCallbacks;
+    private readonly Counter<long> _aiRobotRefreshes;
+    private readonly Histogram<double> _aiRobotFinish;
+    private readonly Counter<long> _aiRobotResponseUrlSends;
+    private readonly Counter<long> _aiRobotFeedback;
     private long _broadcastBacklog;
 
     public ChatPostMetrics(IMeterFactory meters)
@@ -38,6 +43,17 @@ public sealed class ChatPostMetrics
             "Watches that ended, by reason: arrived (delivered, returned, refused), moved (to an application's parcel), cancelled, expired, unfollowed");
         _notifications = meter.CreateCounter<long>("chatpost.notifications", "{notification}",
             "Notifications of watched items by channel (customer_service, template, deferred) and outcome");
+        _aiRobotCallbacks = meter.CreateCounter<long>("chatpost.airobot.callbacks", "{callback}",
+            "智能机器人 callbacks by type: text, mixed, voice, stream (a refresh), event:<eventtype>, other, foreign (another robot's)");
+        _aiRobotRefreshes = meter.CreateCounter<long>("chatpost.airobot.stream.refreshes", "{refresh}",
+            "智能机器人 stream refreshes by what they found: running, finished, closed, unknown");
+        _aiRobotFinish = meter.CreateHistogram<double>("chatpost.airobot.stream.finish", "s",
+            "Time from a 智能机器人 message to its answer, by the way it went: first_reply, stream, response_url",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 0.8, 1, 2, 5, 10, 30, 60, 120, 300, 600] });
+        _aiRobotResponseUrlSends = meter.CreateCounter<long>("chatpost.airobot.response_url.sends", "{message}",
+            "Answers posted to a 智能机器人 response_url by outcome: sent, failed, refused (outside the allowed prefix)");
+        _aiRobotFeedback = meter.CreateCounter<long>("chatpost.airobot.feedback", "{event}",
+            "Ratings of 智能机器人 replies (feedback_event) by type: 1 accurate, 2 inaccurate, 3 withdrawn");
         meter.CreateObservableGauge("chatpost.broadcast.backlog", () => Volatile.Read(ref _broadcastBacklog), "{delivery}",
             "Broadcast deliveries waiting in the queue, as last seen by this replica");
     }
@@ -79,6 +95,16 @@ public sealed class ChatPostMetrics
 
     public void Notified(string channel, string outcome) =>
         _notifications.Add(1, new TagList { { "channel", channel }, { "outcome", outcome } });
+
+    public void AiRobotCallback(string type) => _aiRobotCallbacks.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void AiRobotRefresh(string state) => _aiRobotRefreshes.Add(1, new KeyValuePair<string, object?>("state", state));
+
+    public void AiRobotStreamFinished(string way, TimeSpan elapsed) => _aiRobotFinish.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("way", way));
+
+    public void AiRobotResponseUrlSent(string outcome) => _aiRobotResponseUrlSends.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void AiRobotFeedback(int rating) => _aiRobotFeedback.Add(1, new KeyValuePair<string, object?>("type", rating));
 
     public void BroadcastBacklogSeen(long backlog) => Volatile.Write(ref _broadcastBacklog, backlog);
 }

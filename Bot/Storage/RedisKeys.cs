@@ -55,6 +55,15 @@ internal static class RedisKeys
     /// <summary>The items a user's last answer offered to watch, for a bare 提醒 (short-lived).</summary>
     public static RedisKey NotificationOffer(string userId) => $"notify:offer:{{{userId}}}";
 
+    /// <summary>
+    /// One WeCom 智能机器人 stream (a hash: state, content, images, start), under its asker's hash tag: the claim of its
+    /// message, what refreshes read, and whether its answer went to the stream or to the response_url.
+    /// </summary>
+    public static RedisKey AiRobotStream(AiRobotStreamKey stream) => $"airobot:stream:{{{stream.UserId}}}:{stream.StreamId}";
+
+    /// <summary>The streams of one 智能机器人 user still in flight (a sorted set scored by when WeCom gives up on each, Unix ms).</summary>
+    public static RedisKey AiRobotInFlight(string userId) => $"airobot:inflight:{{{userId}}}";
+
     // Ingestion. Every key below carries the hash tag {postal}: the ingestion scripts write a shipment, its phone
     // index and a day's counters in one atomic call, which Redis Cluster allows only within one hash slot.
 

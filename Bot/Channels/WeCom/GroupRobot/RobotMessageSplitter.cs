@@ -85,6 +85,19 @@ public static partial class RobotMessageSplitter
         }
     }
 
+    /// <summary>
+    /// The beginning of <paramref name="content"/> that fits <paramref name="maxBytes"/> UTF-8 bytes, cut where
+    /// <see cref="SplitContent"/> would cut its first part (never inside a character, nor inside a markdown construct
+    /// when <paramref name="markdown"/>); the content itself when it fits. For messages that cannot be split, such as a
+    /// 智能机器人 stream.
+    /// </summary>
+    public static string Truncate(string content, int maxBytes, bool markdown)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        content = WithoutLoneSurrogates(content);
+        return Encoding.UTF8.GetByteCount(content) <= maxBytes ? content : TakePart(content, maxBytes, markdown).Chunk;
+    }
+
     /// <summary>The parts without markers, or null when there would be more than <paramref name="largest"/>.</summary>
     private static List<string>? Chunk(string content, int maxBytes, bool markdown, int headerBytes, int largest)
     {
