@@ -2,6 +2,7 @@ using ChatPost.Bot.Admin;
 using ChatPost.Bot.Announcements;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Channels;
+using ChatPost.Bot.Console;
 using ChatPost.Bot.Demo;
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Hosting;
@@ -22,6 +23,7 @@ builder.AddBroadcasts();
 builder.AddScheduling();
 builder.AddAdminApi();
 builder.AddDemo();
+builder.AddConsole();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -30,6 +32,7 @@ app.MapWeChatEndpoints();
 app.MapIngestionEndpoints();
 app.MapAdminApi();
 app.MapDemoEndpoints(app.Environment);
+app.MapConsole();
 return app.RunOrExplain();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

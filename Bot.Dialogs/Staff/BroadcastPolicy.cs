@@ -56,4 +56,23 @@ public static class BroadcastPolicy
 
         return targets.Count == 0 ? ([], "没有符合条件的工作群。") : (targets, null);
     }
+
+    /// <summary>
+    /// Whether <paramref name="requestedBy"/> may see and cancel a broadcast to <paramref name="groupIds"/>: the
+    /// operator (null) and province managers any; a city manager only one whose every group is of their city; anyone
+    /// else none. A group no longer configured counts as outside every city.
+    /// </summary>
+    public static bool Covers(string? requestedBy, IReadOnlyList<string> groupIds, IStaffDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(groupIds);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (requestedBy is null)
+        {
+            return true;
+        }
+
+        var manager = directory.FindManager(requestedBy);
+        return manager is not null && (manager.IsProvince
+            || groupIds.All(id => directory.Groups.FirstOrDefault(group => group.Id == id)?.City == manager.Scope));
+    }
 }

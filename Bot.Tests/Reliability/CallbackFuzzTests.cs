@@ -77,7 +77,7 @@ public class CallbackFuzzTests
         var xml = WeChatPush.TextXml($"oFuzz{random.Next(50)}", Pick(random, "你好", "EA123456785CN到哪了", "发票寄到哪了", "FP20200217000123", "算了", "转人工", "寄发票收邮费吗"),
             10_000_000 + index, 1_700_000_000);
         var crypto = new WeChatMessageCrypto(ChatPostFactory.EncodingAesKey, ChatPostFactory.AppId);
-        switch (random.Next(6))
+        switch (random.Next(8))
         {
             case 0:
                 var signature = WeChatSignature.Compute(ChatPostFactory.Token, timestamp, nonce);
@@ -99,6 +99,13 @@ public class CallbackFuzzTests
                        "time": "2020-03-04T10:15:00+08:00", "location": "襄州区交通路投递站", "description": "已签收",
                        "receiverPhone": "13800001234", "applicationNo": null }]
                     """), "Bearer " + IngestKey);
+            case 5:
+                // The console's forms: without a session and an antiforgery token they must be refused, never crash.
+                return ("console-form", HttpMethod.Post, Pick(random, "/console/signin/key", "/console/signout", "/console/broadcasts/new", "/console/broadcasts/preview"),
+                    Utf8($"key={Pick(random, "wrong", StaffSetup.AdminKey)}&returnUrl=%2Fconsole&content=%E9%80%9A%E7%9F%A5&format=markdown&step=review"), null);
+            case 6:
+                return ("console-get", HttpMethod.Get, Pick(random, "/console", "/console/signin?error=key&returnUrl=%2Fconsole%2Faudit",
+                    "/console/charts/trend.svg?days=30&business=license", "/console/signin/wecom/callback?code=abc&state=def", "/console/broadcasts/b1"), [], null);
             case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);
@@ -186,7 +193,12 @@ public class CallbackFuzzTests
             if (method != HttpMethod.Get)
             {
                 request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(kind.StartsWith("mp", StringComparison.Ordinal) || kind == "work" ? "text/xml" : "application/json");
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(kind switch
+                {
+                    "work" or "mp-plaintext" or "mp-safe" => "text/xml",
+                    "console-form" => "application/x-www-form-urlencoded",
+                    _ => "application/json",
+                });
             }
 
             if (authorization is not null)

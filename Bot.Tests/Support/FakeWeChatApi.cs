@@ -52,6 +52,12 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
     private readonly Channel<JsonObject> _appMessages = Channel.CreateUnbounded<JsonObject>();
 
+    /// <summary>
+    /// WeCom sign-in codes the fake knows (<c>/cgi-bin/auth/getuserinfo</c>): code → UserID. Each works once, as
+    /// WeCom's do; any other code is answered 40029 (invalid code).
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> SignInCodes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many customer-service messages arrived.</summary>
     public int CustomMessageCount => _customMessages.Reader.Count;
 
@@ -123,6 +129,17 @@ public sealed class FakeWeChatApi : IAsyncDisposable
 
             _appMessages.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
             return Results.Json(new { errcode = 0, errmsg = "ok" });
+        });
+        _app.MapGet("/cgi-bin/auth/getuserinfo", (HttpRequest request) =>
+        {
+            if (request.Query["access_token"] != CurrentToken)
+            {
+                return Results.Json(new { errcode = 40014, errmsg = "invalid access_token" });
+            }
+
+            return SignInCodes.TryRemove(request.Query["code"].ToString(), out var userId)
+                ? Results.Json(new { errcode = 0, errmsg = "ok", userid = userId, user_ticket = "ticket" })
+                : Results.Json(new { errcode = 40029, errmsg = "invalid code" });
         });
         _app.MapPost("/cgi-bin/message/custom/send", async (HttpRequest request) =>
         {

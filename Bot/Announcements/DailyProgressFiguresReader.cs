@@ -22,4 +22,49 @@ public sealed class DailyProgressFiguresReader(IProgressCounters counters, IOpti
         return DailyProgressCalculator.Calculate(
             reportDay, settings.CampaignStart, await onDayTask, await dayBeforeTask, await cumulativeTask, settings.Baselines);
     }
+
+    /// <summary>
+    /// The province's accepted and delivered counts per day and business line from <paramref name="firstDay"/> through
+    /// <paramref name="lastDay"/> (at most <see cref="LongestTrend"/> days, and none before the campaign start: an
+    /// earlier first day is moved up): one counter read per day, concurrently.
+    /// </summary>
+    public async Task<ProgressTrend> ReadTrendAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
+    {
+        if (firstDay < options.Value.CampaignStart)
+        {
+            firstDay = options.Value.CampaignStart;
+        }
+
+        if (lastDay.DayNumber - firstDay.DayNumber >= LongestTrend)
+        {
+            firstDay = lastDay.AddDays(-(LongestTrend - 1));
+        }
+
+        var days = Enumerable.Range(0, Math.Max(0, lastDay.DayNumber - firstDay.DayNumber + 1)).Select(firstDay.AddDays).ToList();
+        var counts = await Task.WhenAll(days.Select(day => counters.GetAsync(day, day, cancellationToken)));
+        var businesses = Enum.GetValues<Business>().Length;
+        return new ProgressTrend([.. days.Select((day, i) =>
+        {
+            var accepted = new long[businesses];
+            var delivered = new long[businesses];
+            foreach (var row in counts[i])
+            {
+                var totals = row.Status switch
+                {
+                    ShipmentStatus.Accepted => accepted,
+                    ShipmentStatus.Delivered => delivered,
+                    _ => null,
+                };
+                if (totals is not null && (int)row.Business < businesses)
+                {
+                    totals[(int)row.Business] += row.Count;
+                }
+            }
+
+            return new TrendDay(day, accepted, delivered);
+        })]);
+    }
+
+    /// <summary>The most days a trend reads: half a year.</summary>
+    public const int LongestTrend = 183;
 }

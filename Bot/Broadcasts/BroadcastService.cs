@@ -15,6 +15,15 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
     /// <summary>The actor of the audit trail for an admin-API call that names no manager.</summary>
     public const string OperatorActor = "admin-api";
 
+    /// <summary>The actor of the audit trail for the console's operator (signed in with the admin key).</summary>
+    public const string ConsoleOperatorActor = "console-operator";
+
+    /// <summary>The origins whose requests without a manager come from the holder of the admin key (province scope).</summary>
+    private static bool OperatorMayUse(string origin) => origin is "api" or "console";
+
+    private static string ActorOf(string? requestedBy, string origin) =>
+        requestedBy ?? (origin == "console" ? ConsoleOperatorActor : OperatorActor);
+
     /// <summary>How far ahead a broadcast may be scheduled: well inside what the store keeps (90 days), so that a
     /// scheduled broadcast is still there when it is due.</summary>
     public static readonly TimeSpan LongestSchedule = TimeSpan.FromDays(30);
@@ -25,8 +34,8 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
     public async Task<BroadcastSubmission> SubmitAsync(BroadcastRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = request.RequestedBy ?? OperatorActor;
-        var (groups, refusal) = BroadcastPolicy.Resolve(request, directory, operatorAllowed: request.Origin == "api");
+        var actor = ActorOf(request.RequestedBy, request.Origin);
+        var (groups, refusal) = BroadcastPolicy.Resolve(request, directory, operatorAllowed: OperatorMayUse(request.Origin));
         if (request.At - time.GetUtcNow() > LongestSchedule)
         {
             refusal ??= BroadcastReplies.TooFarAhead; // every path: the API checks it too, chat only here
@@ -80,9 +89,9 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
         if (broadcast.Origin != "announcement")
         {
             var recheck = new BroadcastRequest(broadcast.RequestedBy, broadcast.Title, null, [], broadcast.GroupIds, null, null, broadcast.Origin);
-            if (BroadcastPolicy.Resolve(recheck, directory, operatorAllowed: broadcast.Origin == "api").Refusal is { } refusal)
+            if (BroadcastPolicy.Resolve(recheck, directory, operatorAllowed: OperatorMayUse(broadcast.Origin)).Refusal is { } refusal)
             {
-                var actor = broadcast.RequestedBy ?? OperatorActor;
+                var actor = ActorOf(broadcast.RequestedBy, broadcast.Origin);
                 logger.BroadcastRefused(broadcast.Origin, actor, refusal);
                 await store.CancelAsync(id, new AuditEntry(time.GetUtcNow(), actor, "refused", id, broadcast.Origin, "at release: " + refusal),
                     cancellationToken);

@@ -42,6 +42,9 @@ public interface IBroadcastStore
     /// <summary>The manager's latest broadcast that is still scheduled; null when none.</summary>
     Task<string?> LatestScheduledByAsync(string managerId, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the newest <paramref name="count"/> broadcasts of every origin, newest first.</summary>
+    Task<IReadOnlyList<string>> RecentAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>Every scheduled broadcast and when it is due.</summary>
     Task<IReadOnlyList<(string Id, DateTimeOffset At)>> ScheduledAsync(CancellationToken cancellationToken);
 

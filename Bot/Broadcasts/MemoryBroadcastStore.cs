@@ -149,6 +149,15 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
         }
     }
 
+    public Task<IReadOnlyList<string>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(
+                [.. _broadcasts.Values.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id, StringComparer.Ordinal).Take(count).Select(b => b.Id)]);
+        }
+    }
+
     public Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken)
     {
         lock (_gate)

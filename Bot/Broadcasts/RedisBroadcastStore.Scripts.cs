@@ -2,7 +2,7 @@ namespace ChatPost.Bot.Broadcasts;
 
 public sealed partial class RedisBroadcastStore
 {
-    // KEYS: idempotency, broadcast, state, deliveries, stream, scheduled, scheduled-by, audit, remaining
+    // KEYS: idempotency, broadcast, state, deliveries, stream, scheduled, scheduled-by, audit, remaining, recent
     // ARGV: id, json, ttl, hasIdempotencyKey, atMs or '', createdMs, hasManager, pendingJson, auditJson, auditLength, groupIds...
     // Returns the id of the broadcast that owns the idempotency key: ours when we created it.
     private const string CreateScript = """
@@ -24,6 +24,8 @@ public sealed partial class RedisBroadcastStore
           for i = 11, #ARGV do redis.call('XADD', KEYS[5], '*', 'p', ARGV[1] .. '|' .. ARGV[i]) end
         end
         redis.call('XADD', KEYS[8], 'MAXLEN', '~', ARGV[10], '*', 'e', ARGV[9])
+        redis.call('ZADD', KEYS[10], ARGV[6], ARGV[1])
+        redis.call('ZREMRANGEBYSCORE', KEYS[10], '-inf', '(' .. (tonumber(ARGV[6]) - tonumber(ARGV[3]) * 1000))
         return ARGV[1]
         """;
 

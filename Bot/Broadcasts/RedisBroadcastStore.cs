@@ -28,6 +28,7 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
             RedisKeys.BroadcastIdempotency(idempotencyKey ?? ""), RedisKeys.Broadcast(broadcast.Id), RedisKeys.BroadcastState(broadcast.Id),
             RedisKeys.Deliveries(broadcast.Id), RedisKeys.DeliveryStream, RedisKeys.ScheduledBroadcasts,
             RedisKeys.ScheduledBy(broadcast.RequestedBy ?? ""), RedisKeys.Audit, RedisKeys.RemainingDeliveries(broadcast.Id),
+            RedisKeys.RecentBroadcasts,
         ];
         RedisValue[] values =
         [
@@ -109,6 +110,13 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     {
         var entries = await Db.SortedSetRangeByRankWithScoresAsync(RedisKeys.ScheduledBroadcasts);
         return [.. entries.Select(entry => ((string)entry.Element!, DateTimeOffset.FromUnixTimeMilliseconds((long)entry.Score)))];
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SortedSetRangeByRankAsync(RedisKeys.RecentBroadcasts, 0, count - 1, Order.Descending);
+        return [.. ids.Select(id => (string)id!)];
     }
 
     /// <inheritdoc/>

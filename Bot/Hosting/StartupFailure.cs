@@ -21,7 +21,7 @@ public static class StartupFailure
         }
         catch (Exception exception) when (Failures(exception) is { Count: > 0 } failures)
         {
-            Console.Error.WriteLine("ChatPost cannot start, invalid configuration: " + string.Join(" | ", failures));
+            System.Console.Error.WriteLine("ChatPost cannot start, invalid configuration: " + string.Join(" | ", failures));
             return 2;
         }
     }

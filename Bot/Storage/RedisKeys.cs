@@ -139,6 +139,12 @@ internal static class RedisKeys
     /// <summary>Set once the completion summary of a broadcast was claimed.</summary>
     public static RedisKey BroadcastSummary(string id) => "{bc}:summary:" + id;
 
+    /// <summary>Every broadcast of the retention period by creation time (Unix ms), for the console's list.</summary>
+    public static readonly RedisKey RecentBroadcasts = "{bc}:recent";
+
     /// <summary>The audit trail of broadcasts (a capped stream).</summary>
     public static readonly RedisKey Audit = "{bc}:audit";
+
+    /// <summary>The console's data-protection key ring (a list of XML keys), shared by every replica for its cookies.</summary>
+    public static readonly RedisKey DataProtectionKeys = "console:data-protection-keys";
 }

@@ -21,4 +21,5 @@ internal sealed record WeChatApiResponse(
     [property: JsonPropertyName("errcode")] int ErrorCode,
     [property: JsonPropertyName("errmsg")] string? ErrorMessage,
     [property: JsonPropertyName("access_token")] string? AccessToken,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("userid")] string? UserId = null);

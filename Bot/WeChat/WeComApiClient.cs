@@ -17,4 +17,12 @@ public sealed class WeComApiClient(HttpClient http, ILogger<WeComApiClient> logg
         var path = "cgi-bin/message/send?access_token=" + Uri.EscapeDataString(accessToken);
         return (await WeChatHttp.PostAsync(http, logger, path, message, WeChatJsonContext.Default.AppMessage, cancellationToken)).Status;
     }
+
+    /// <inheritdoc/>
+    public async Task<(string? UserId, WeChatApiResult Status)> GetUserIdAsync(string accessToken, string code, CancellationToken cancellationToken)
+    {
+        var path = $"cgi-bin/auth/getuserinfo?access_token={Uri.EscapeDataString(accessToken)}&code={Uri.EscapeDataString(code)}";
+        var (status, body) = await WeChatHttp.GetAsync(http, logger, path, cancellationToken);
+        return (status.IsSuccess && !string.IsNullOrEmpty(body?.UserId) ? body.UserId : null, status);
+    }
 }
