@@ -1,6 +1,7 @@
 using ChatPost.Bot.Console.Broadcasts;
 using ChatPost.Bot.Console.Components;
 using ChatPost.Bot.Console.Overview;
+using ChatPost.Bot.Console.Records;
 using ChatPost.Bot.Console.SignIn;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 
@@ -31,6 +32,7 @@ public static class ConsoleExtensions
         builder.Services.AddSingleton<WeComSignIn>();
         builder.Services.AddSingleton<ServiceStateReader>();
         builder.Services.AddSingleton<ConsoleBroadcasts>();
+        builder.Services.AddSingleton<RecordLookup>();
         return builder;
     }
 
