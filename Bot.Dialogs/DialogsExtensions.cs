@@ -21,7 +21,7 @@ public static class DialogsExtensions
     /// (keyed <see cref="StaffBotKey"/>) for staff, their recogniser, dialogs and FAQ (section <c>Faq</c>), with
     /// ConversationState and UserState over the host's <see cref="IStorage"/>. The host also provides the record
     /// lookups (<c>IShipmentLookup</c>, <c>IInvoiceLookup</c>), <c>ILookupQuota</c>, <c>IItemWatches</c>, <c>IProgressFigures</c>,
-    /// <c>IStaffDirectory</c> and <c>IBroadcastRequests</c>.
+    /// <c>IDailyAnnouncement</c>, <c>IStaffDirectory</c> and <c>IBroadcastRequests</c>.
     /// </summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services)
     {

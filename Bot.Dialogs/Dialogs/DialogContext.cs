@@ -57,6 +57,26 @@ public sealed class DialogContext
         return await AfterAsync(await dialog.ContinueAsync(this, cancellationToken), cancellationToken);
     }
 
+    /// <summary>
+    /// Makes the topmost instance of dialog <paramref name="id"/> the active one again, dropping the dialogs started above
+    /// it (a question another member asked since). False, and nothing changed, when <paramref name="id"/> is not on the stack.
+    /// </summary>
+    public async Task<bool> ReturnToAsync(string id, CancellationToken cancellationToken)
+    {
+        var index = Array.FindLastIndex(_state.Stack, instance => instance.Id == id);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        if (index < _state.Stack.Length - 1)
+        {
+            await SaveAsync(_state with { Stack = _state.Stack[..(index + 1)] }, cancellationToken);
+        }
+
+        return true;
+    }
+
     /// <summary>Replaces the active instance (a dialog recording a slot or counting a re-prompt).</summary>
     public Task UpdateActiveAsync(DialogInstance instance, CancellationToken cancellationToken) =>
         SaveAsync(_state with { Stack = [.. _state.Stack.Take(_state.Stack.Length - 1), instance] }, cancellationToken);

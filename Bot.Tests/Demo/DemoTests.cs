@@ -51,6 +51,26 @@ public class DemoTests
     }
 
     [Fact]
+    public async Task DevAsk_AsMembersOfTheXiangyangDemoGroup_ItsCitysFiguresAndTheConfirmationOnlyForItsManager()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host.UseEnvironment("Development"));
+        var client = factory.CreateClient();
+        Task<string> AskAsync(string q, string user) => client.GetStringAsync(
+            $"/dev/ask?q={Uri.EscapeDataString(q)}&group={Uri.EscapeDataString("襄阳")}&user={user}");
+
+        var progress = await AskAsync("进度", "demo-clerk");
+        var preview = await AskAsync("广播 襄阳：今晚清零", "demo-manager");
+        var bystander = await AskAsync("确认", "demo-clerk");
+        var unknown = await client.GetAsync("/dev/ask?q=hi&group=nowhere");
+
+        Assert.StartsWith("襄阳 ", progress, StringComparison.Ordinal);
+        Assert.StartsWith("将立即发送给 1 个工作群（襄阳分公司工作群）", preview, StringComparison.Ordinal);
+        Assert.Contains("[按钮：确认 / 取消]", preview, StringComparison.Ordinal);
+        Assert.StartsWith("抱歉，这条通报只能由发起它的管理员确认或取消。", bystander, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task DevAsk_OutsideDevelopment_IsNotMapped()
     {
         await using var factory = new ChatPostFactory(null);

@@ -28,7 +28,8 @@ public sealed class ConversationHarness : IDisposable
     private readonly ServiceProvider _services;
 
     public ConversationHarness(FakePostalRecords? records = null, int lookupsPerMinute = 20, IProgressFigures? figures = null,
-        IStaffDirectory? staff = null, IBroadcastRequests? broadcasts = null)
+        IStaffDirectory? staff = null, IBroadcastRequests? broadcasts = null,
+        IDailyAnnouncement? announcement = null)
     {
         Records = records ?? new FakePostalRecords();
         var configuration = new ConfigurationBuilder()
@@ -51,6 +52,7 @@ public sealed class ConversationHarness : IDisposable
             .AddSingleton<WatchStore>()
             .AddSingleton<IItemWatches>(provider => provider.GetRequiredService<WatchStore>())
             .AddSingleton(figures ?? Mock.Of<IProgressFigures>())
+            .AddSingleton(announcement ?? Mock.Of<IDailyAnnouncement>())
             .AddSingleton(staff ?? Mock.Of<IStaffDirectory>())
             .AddSingleton(broadcasts ?? Mock.Of<IBroadcastRequests>());
         services.AddOptions<LookupQuotaOptions>().BindConfiguration(LookupQuotaOptions.SectionName);
@@ -83,6 +85,9 @@ public sealed class ConversationHarness : IDisposable
         var adapter = new TestAdapter(TestAdapter.CreateConversation("staff", userId, "chatpost"));
         return new TestFlow(adapter, _services.GetRequiredKeyedService<IBot>(DialogsExtensions.StaffBotKey));
     }
+
+    /// <summary>A WeCom group (chat <paramref name="chatId"/>) whose members talk to the staff bot through the 智能机器人.</summary>
+    public GroupChat GroupChat(string chatId) => new(_services.GetRequiredKeyedService<IBot>(DialogsExtensions.StaffBotKey), chatId);
 
     public void Dispose() => _services.Dispose();
 }

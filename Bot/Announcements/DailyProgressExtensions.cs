@@ -29,6 +29,7 @@ public static class DailyProgressExtensions
         services.TryAddSingleton<ProgressChartRenderer>();
         services.TryAddSingleton<DailyProgressAnnouncement>();
         services.TryAddSingleton<IProgressFigures, StaffProgressFigures>();
+        services.TryAddSingleton<IDailyAnnouncement, StaffAnnouncementView>();
         return builder;
     }
 }

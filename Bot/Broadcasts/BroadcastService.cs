@@ -71,6 +71,14 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
         AcceptAsync(NewBroadcast(null, "announcement", title, parts, groupIds, null), idempotencyKey, "system", cancellationToken);
 
     /// <inheritdoc/>
+    public async Task RecordRefusalAsync(string actor, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        logger.BroadcastRefused("chat", actor, reason);
+        await store.AuditAsync(new AuditEntry(time.GetUtcNow(), actor, "refused", null, "chat", reason), cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task<bool> CancelLatestScheduledAsync(string managerId, CancellationToken cancellationToken) =>
         await store.LatestScheduledByAsync(managerId, cancellationToken) is { } id && await CancelAsync(id, managerId, cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatPost.Bot.Channels;
 using ChatPost.Bot.Channels.OfficialAccount;
+using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ namespace ChatPost.Bot.Demo;
 /// <summary>
 /// <c>GET /dev/ask?q=…</c>, in Development only: asks the citizens' bot a question through the same pipeline as
 /// <c>/wechat/mp</c> (dedupe, deadline, adapter, state) without signing a WeChat push by hand; answers the reply's text.
+/// With <c>&amp;group=…</c> (a demo group's city or id), a member of that WeCom group asks the 智能机器人 instead.
 /// </summary>
 public static class DemoEndpoints
 {
@@ -25,8 +27,17 @@ public static class DemoEndpoints
     }
 
     private static async Task<IResult> AskAsync(string q, WeChatCallbackHandler handler, OfficialAccountChannel channel, IBot bot,
-        IOptions<WeChatOptions> options, TimeProvider time, CancellationToken cancellationToken, string user = "oDemoUser")
+        IOptions<WeChatOptions> options, TimeProvider time, DemoGroupAsk groups, [FromKeyedServices(DialogsExtensions.StaffBotKey)] IBot staff,
+        CancellationToken cancellationToken, string user = "oDemoUser", string? group = null)
     {
+        if (group is not null)
+        {
+            var inGroup = await groups.AskAsync(q, group, user == "oDemoUser" ? "demo-clerk" : user, staff, cancellationToken);
+            return inGroup is null
+                ? TypedResults.Text($"没有这个演示群：{group}（试试 group=襄阳 或 group=province）\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
+                : TypedResults.Text(inGroup + "\n", "text/plain; charset=utf-8");
+        }
+
         var message = new InboundMessage
         {
             ToUserName = "gh_chatpostdemo",

@@ -16,6 +16,11 @@ public static class DemoExtensions
             builder.Services.AddHostedService<DemoSeeder>();
         }
 
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddSingleton<DemoGroupAsk>();
+        }
+
         return builder;
     }
 }

@@ -56,7 +56,7 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
             : null;
         var text = InvoiceReplies.Status(application, delivery);
         var (target, current) = WatchRules.Target(application, delivery);
-        if (!WatchRules.IsFinal(target.Kind, current.Status))
+        if (!WatchRules.IsFinal(target.Kind, current.Status) && WatchOffers.AreOn(context.Turn))
         {
             await watches.OfferAsync(context.Turn.Activity.From.Id, [WatchedItem.InvoiceApplication(application.ApplicationNo)], cancellationToken);
             text += "\n" + NotificationReplies.Offer;

@@ -7,14 +7,23 @@ using Microsoft.Bot.Builder;
 namespace ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
 
 /// <summary>
-/// A manager's broadcast in chat: a preview of what goes to which groups, then an explicit "确认" (or "取消").
-/// Authorisation is checked at preview and again when the host accepts the broadcast.
+/// A manager's broadcast in chat: a preview of what goes to which groups (offering 确认 and 取消 as one-tap actions),
+/// then an explicit "确认" (or "取消") from the same manager: in a group, anyone else who confirms or cancels is
+/// refused politely, and the refusal is audited. Authorisation is checked at preview and again when the host accepts it.
 /// </summary>
 public sealed class BroadcastDialog(IStaffDirectory directory, IBroadcastRequests broadcasts, TimeProvider time) : Dialog(nameof(BroadcastDialog))
 {
     private const string ContentKey = "content";
     private const string CitiesKey = "cities";
     private const string AtKey = "at";
+    private const string AskerKey = "asker";
+
+    /// <summary>True when the draft waiting in <paramref name="context"/> is the sender's own.</summary>
+    public static bool IsDraftOf(DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Active?.Values.GetValueOrDefault(AskerKey) == context.Turn.Activity.From.Id;
+    }
 
     /// <inheritdoc/>
     public override async Task<DialogTurnStatus> BeginAsync(DialogContext context, CancellationToken cancellationToken)
@@ -34,14 +43,16 @@ public sealed class BroadcastDialog(IStaffDirectory directory, IBroadcastRequest
             return DialogTurnStatus.Complete;
         }
 
-        var instance = context.Active!.With(ContentKey, content).With(CitiesKey, string.Join(',', command.Cities ?? []));
+        var instance = context.Active!.With(ContentKey, content).With(CitiesKey, string.Join(',', command.Cities ?? []))
+            .With(AskerKey, context.Turn.Activity.From.Id);
         if (command.At is { } at)
         {
             instance = instance.With(AtKey, at.ToString("O", CultureInfo.InvariantCulture));
         }
 
         await context.UpdateActiveAsync(instance, cancellationToken);
-        await context.Turn.SendActivityAsync(BroadcastReplies.Preview(content, groups, command.At), cancellationToken: cancellationToken);
+        await context.Turn.SendActivityAsync(MessageFactory.SuggestedActions(BroadcastReplies.PreviewActions,
+            BroadcastReplies.Preview(content, groups, command.At), null, null), cancellationToken);
         return DialogTurnStatus.Waiting;
     }
 
@@ -51,6 +62,16 @@ public sealed class BroadcastDialog(IStaffDirectory directory, IBroadcastRequest
         ArgumentNullException.ThrowIfNull(context);
         var command = Read(context);
         var active = context.Active!; // ContinueAsync runs only for the active dialog.
+        if (command?.Kind is ManagerCommandKind.Confirm or ManagerCommandKind.Cancel && !IsDraftOf(context))
+        {
+            var actor = context.Turn.Activity.From.Id;
+            await broadcasts.RecordRefusalAsync(actor, $"{command.Kind.ToString().ToLowerInvariant()} of {active.Values.GetValueOrDefault(AskerKey)}'s draft: "
+                + BroadcastReplies.OnlyTheAsker, cancellationToken);
+            await context.Turn.SendActivityAsync(MessageFactory.SuggestedActions(BroadcastReplies.PreviewActions, BroadcastReplies.OnlyTheAsker, null, null),
+                cancellationToken);
+            return DialogTurnStatus.Waiting;
+        }
+
         switch (command?.Kind)
         {
             case ManagerCommandKind.Confirm:

@@ -25,6 +25,11 @@ public static class BroadcastReplies
 
     public const string NotAManager = "只有通报管理员可以发布通报。";
 
+    public const string OnlyTheAsker = "抱歉，这条通报只能由发起它的管理员确认或取消。";
+
+    /// <summary>The one-tap answers a preview offers (a card's buttons where the channel shows them).</summary>
+    public static readonly IReadOnlyList<string> PreviewActions = ["确认", "取消"];
+
     /// <summary>What will go where, and when, before the manager confirms.</summary>
     public static string Preview(string content, IReadOnlyList<StaffGroupInfo> groups, DateTimeOffset? at)
     {

@@ -9,12 +9,18 @@ public static class StaffProgressReplies
 {
     public const string Menu = """
         我可以告诉您寄递进度：
-        · “进度”：全省今日进度
-        · “进度 襄阳”：某市州今日进度
+        · “进度”：今日进度（在市州工作群里即本市）
+        · “进度 襄阳”：某市州今日进度；“进度 图表”：附各市州投递图表
         · “恩施教材累计多少了”：累计投递
         · “全省交管业务排名”：各市州排名
+        · “每日通报”：最新一期每日通报
+        · 发邮件号、发票申请编号或纳税人识别号：查寄递进度
+        · 寄递政策、办理流程等常见问题，直接问我
         通报管理员还可以发布通报：“通报 内容”、“广播 恩施 孝感：内容”、“定时 明天08:00 通报 内容”。
         """;
+
+    /// <summary>Said after province-wide figures in a group that no <c>Groups[].ChatId</c> names.</summary>
+    public const string UnknownGroupHint = "\n（本群未登记所属市州，以上为全省数据；查某市请说“进度 襄阳”。）";
 
     /// <summary>Answers <paramref name="query"/> from <paramref name="snapshot"/>.</summary>
     public static string Describe(ProgressQuery query, ProgressSnapshot snapshot)

@@ -45,7 +45,7 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
         List<WatchedItem> watchable = [.. summaries!.OfType<TrackingSummary>()
             .Where(summary => !WatchRules.IsFinal(WatchedItemKind.Shipment, (int)summary.Latest.Status))
             .Select(summary => WatchedItem.Shipment(summary.Latest.TrackingNo))];
-        if (watchable.Count > 0)
+        if (watchable.Count > 0 && WatchOffers.AreOn(context.Turn))
         {
             await watches.OfferAsync(context.Turn.Activity.From.Id, watchable, cancellationToken);
             text += "\n" + NotificationReplies.Offer;

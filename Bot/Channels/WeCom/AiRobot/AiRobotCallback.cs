@@ -89,7 +89,8 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
         return answer.Length == 0 ? Empty() : Sealed(answer, nonce);
     }
 
-    private async Task<string> AnswerAsync(AiRobotMessage message, IBot bot, CancellationToken cancellationToken)
+    /// <summary>The plaintext answer to a verified, decrypted callback for this robot (empty: answer nothing).</summary>
+    internal async Task<string> AnswerAsync(AiRobotMessage message, IBot bot, CancellationToken cancellationToken)
     {
         switch (message.MsgType)
         {
