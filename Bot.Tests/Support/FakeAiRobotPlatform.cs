@@ -151,8 +151,10 @@ public sealed class FakeAiRobotPlatform : IAsyncDisposable
     /// A member @-mentions the robot and waits for the whole answer as WeCom does: the message goes to
     /// <paramref name="bots"/>[0]; while the stream is unfinished, it is refreshed every <see cref="PollInterval"/>,
     /// alternating between the bots; gives up (fails) after <paramref name="patience"/> (default 6 minutes, WeCom's wall).
+    /// <paramref name="afterAnswer"/> runs after each answer with how many came so far.
     /// </summary>
-    public async Task<StreamConversation> AskAsync(IReadOnlyList<HttpClient> bots, string userId, string? chatId, string text, TimeSpan? patience = null)
+    public async Task<StreamConversation> AskAsync(IReadOnlyList<HttpClient> bots, string userId, string? chatId, string text, TimeSpan? patience = null,
+        Func<int, JsonObject, Task>? afterAnswer = null)
     {
         var message = Text(userId, chatId, $"@{Name}\u2005{text}");
         var first = await PostAsync(bots[0], message);
@@ -163,6 +165,11 @@ public sealed class FakeAiRobotPlatform : IAsyncDisposable
         var refreshes = 0;
         while (!(bool)answers[^1]["stream"]!["finish"]!)
         {
+            if (afterAnswer is not null)
+            {
+                await afterAnswer(answers.Count, answers[^1]);
+            }
+
             Assert.True(DateTime.UtcNow < deadline, "the stream never finished");
             await Task.Delay(PollInterval);
             refreshes++;
