@@ -1,4 +1,5 @@
 using ChatPost.Bot.Admin;
+using ChatPost.Bot.ApiDocs;
 using ChatPost.Bot.Announcements;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Channels;
@@ -24,6 +25,7 @@ builder.AddScheduling();
 builder.AddAdminApi();
 builder.AddDemo();
 builder.AddConsole();
+builder.AddApiDocs();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -33,6 +35,7 @@ app.MapIngestionEndpoints();
 app.MapAdminApi();
 app.MapDemoEndpoints(app.Environment);
 app.MapConsole();
+app.MapApiDocs();
 return app.RunOrExplain();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

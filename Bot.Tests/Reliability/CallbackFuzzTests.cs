@@ -105,7 +105,8 @@ public class CallbackFuzzTests
                     Utf8($"key={Pick(random, "wrong", StaffSetup.AdminKey)}&returnUrl=%2Fconsole&content=%E9%80%9A%E7%9F%A5&format=markdown&step=review"), null);
             case 6:
                 return ("console-get", HttpMethod.Get, Pick(random, "/console", "/console/signin?error=key&returnUrl=%2Fconsole%2Faudit",
-                    "/console/charts/trend.svg?days=30&business=license", "/console/signin/wecom/callback?code=abc&state=def", "/console/broadcasts/b1"), [], null);
+                    "/console/charts/trend.svg?days=30&business=license", "/console/signin/wecom/callback?code=abc&state=def", "/console/broadcasts/b1",
+                    "/openapi/v1.json", "/docs/"), [], null);
             case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);

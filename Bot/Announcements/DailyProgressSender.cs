@@ -32,5 +32,11 @@ public sealed class DailyProgressSender(DailyProgressAnnouncement announcement, 
     }
 }
 
-/// <summary>What a run of an announcement did: the broadcasts (one per city), and whether all had been sent before.</summary>
+/// <summary>
+/// What a run of an announcement did: the broadcasts (one per city), and whether all had been sent before.
+/// 一次通报运行的结果：各城市的通报编号，以及是否此前均已发送。
+/// </summary>
+/// <param name="ReportDay">The day the figures are of (normally yesterday, Asia/Shanghai). 数据所属的报告日（通常为昨天）。</param>
+/// <param name="Broadcasts">The broadcasts' ids, one per city; follow each with its report. 各城市的通报编号，可查看送达报告。</param>
+/// <param name="AlreadySent">True when every one had been sent before: nothing new went out. 均已发送过，本次未再发送。</param>
 public sealed record AnnouncementRun(DateOnly ReportDay, IReadOnlyList<string> Broadcasts, bool AlreadySent);

@@ -67,6 +67,4 @@ public static class BearerKey
 
         await next(http);
     }
-
-    private sealed record BearerKeyRequirement(string ApiName, string SettingName, Func<IServiceProvider, string> ApiKey);
 }

@@ -1,3 +1,4 @@
+using ChatPost.Bot.ApiDocs;
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Storage;
@@ -23,6 +24,7 @@ public static class IngestionExtensions
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestionJsonContext.Default));
+        services.AddApiSchemaTransformer<IngestionSchemaTransformer>();
 
         if (builder.UsesRedis())
         {
