@@ -7,8 +7,10 @@
 #   bench/Callback/run.sh                 # 3 runs of chatpost, peer, ceiling, then the micro-benchmarks; summary on stdout
 #   bench/Callback/run.sh --micro         # only the BenchmarkDotNet micro-benchmarks
 #   bench/Callback/run.sh --no-micro      # only the load comparison (also when --targets names a subset)
+#   bench/Callback/run.sh --targets "chatpost robot"   # the Official Account beside the WeCom 智能机器人, alternating
 #   options: --runs N  --duration 30s  --warmup 15s  --connections 32  --threads 1  --requests 700000
-#            --targets "chatpost peer ceiling"  --mode safe|plaintext  --text '{0}到哪了' ({0}: a tracking number)
+#            --targets "chatpost peer ceiling robot"  --mode safe|plaintext  --text '{0}到哪了' ({0}: a tracking number)
+#            (robot: the same service and question as chatpost, asked by 智能机器人 callbacks to /wechat/work/robot)
 #            --expect '邮件 EA' (how ChatPost's sampled answers must start)
 #            --storage redis|memory (memory: ChatPost's embedded in-memory twins, no Redis)  --profile (perf, ChatPost only)
 set -euo pipefail
@@ -110,6 +112,11 @@ ACCOUNT=(--app-id "$APP_ID" --token "$TOKEN" --aes-key "$AES_KEY" --mode "$MODE"
 log "generating $REQUESTS $MODE pushes ($USERS users, $SHIPMENTS shipments) and the ingestion batch"
 "${GEN[@]}" prepare --out "$WORK/data" "${ACCOUNT[@]}" --requests "$REQUESTS" --users "$USERS" \
   --shipments "$SHIPMENTS" --text "$TEXT" >&2
+if [[ " $TARGETS " == *" robot "* ]]; then
+  log "generating $REQUESTS 智能机器人 callbacks asking the same"
+  "${GEN[@]}" prepare --out "$WORK/data-robot" --app-id "$APP_ID" --token "$TOKEN" --aes-key "$AES_KEY" --mode robot \
+    --requests "$REQUESTS" --users "$USERS" --shipments "$SHIPMENTS" --text "$TEXT" >&2
+fi
 # Nothing of the build or the generation may run into the first measurement: the compiler servers stay up for
 # minutes, and the kernel writes the pushes' ~0.5 GB back to disk within ~30 s.
 dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -130,14 +137,16 @@ fi
 measure() {
   local name=$1 run=$2 port=$3 pid=$4 url="http://127.0.0.1:$3"
   local wrk=(wrk -t"$THREADS" -c"$CONNECTIONS" --timeout 10s -s "$HERE/requests.lua")
+  local data="$WORK/data" check=("${ACCOUNT[@]}")
+  if [[ $name == robot ]]; then data="$WORK/data-robot" check=(--app-id "$APP_ID" --token "$TOKEN" --aes-key "$AES_KEY" --mode robot); fi
   log "$name run $run: warm-up $WARMUP"
   phase warm-up
-  "${wrk[@]}" -d"$WARMUP" "$url" -- "$WORK/data/warmup.txt" >"$OUT/$name-$run-warmup.txt"
+  "${wrk[@]}" -d"$WARMUP" "$url" -- "$data/warmup.txt" >"$OUT/$name-$run-warmup.txt"
   local cpu0 redis0=0 perf_pid=""
   cpu0=$(cpu_ticks "$pid")
   [[ -n ${REDIS_PID:-} ]] && redis0=$(cpu_ticks "$REDIS_PID")
-  if [[ $name == chatpost && -n ${REDIS_PORT:-} ]]; then redis-cli -p "$REDIS_PORT" config resetstat >/dev/null; fi
-  if [[ $name == chatpost ]]; then curl -sf "$url/metrics" >"$OUT/$name-$run-metrics-before.txt" || true; fi
+  if [[ $name =~ ^(chatpost|robot)$ && -n ${REDIS_PORT:-} ]]; then redis-cli -p "$REDIS_PORT" config resetstat >/dev/null; fi
+  if [[ $name =~ ^(chatpost|robot)$ ]]; then curl -sf "$url/metrics" >"$OUT/$name-$run-metrics-before.txt" || true; fi
   if [[ $PROFILE == 1 && $name == chatpost ]]; then
     perf record -F 999 -g -p "$pid" -o "$OUT/perf-$run.data" -- sleep "${DURATION%s}" 2>"$OUT/perf-$run.log" & perf_pid=$!
   fi
@@ -146,7 +155,7 @@ measure() {
   local busy0 wrk_cpu
   busy0=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat)
   # bash's time keyword gives wrk's own CPU (user + system seconds): the load generator shares the two cores.
-  wrk_cpu=$( { TIMEFORMAT='%U %S'; time "${wrk[@]}" -d"$DURATION" --latency "$url" -- "$WORK/data/requests.txt" >"$OUT/$name-$run-wrk.txt"; } 2>&1 | awk '{print ($1 + $2) * 1000}')
+  wrk_cpu=$( { TIMEFORMAT='%U %S'; time "${wrk[@]}" -d"$DURATION" --latency "$url" -- "$data/requests.txt" >"$OUT/$name-$run-wrk.txt"; } 2>&1 | awk '{print ($1 + $2) * 1000}')
   local machine_busy
   machine_busy=$(awk -v b0="$busy0" '/^cpu / {split(b0, a, " "); busy = $2 + $3 + $4 + $7 + $8; all = busy + $5 + $6; printf "%.1f", (busy - a[1]) * 100 / (all - a[2])}' /proc/stat)
   [[ -n $perf_pid ]] && wait "$perf_pid"
@@ -157,14 +166,14 @@ measure() {
   [[ -n $result ]] || { log "wrk gave no result for $name run $run"; cat "$OUT/$name-$run-wrk.txt" >&2; exit 1; }
   local hz; hz=$(getconf CLK_TCK)
   local extra="{}"
-  if [[ $name == chatpost && -n $REDIS_PORT ]]; then
+  if [[ $name =~ ^(chatpost|robot)$ && -n $REDIS_PORT ]]; then
     extra=$(redis-cli -p "$REDIS_PORT" info commandstats | tr -d '\r' | awk -F'[:=,]' '/^cmdstat_/ {sub("cmdstat_","",$1); s = s sep "\"" $1 "\":" $3; u = u sep "\"" $1 "\":" $5; sep=","} END {print "{\"redis_calls\":{" s "},\"redis_usec\":{" u "}}"}')
     # What the run left in Redis: mostly the reply cache (every answer kept 10 minutes for WeChat's retries).
     extra=$(jq -c --argjson keys "$(redis-cli -p "$REDIS_PORT" dbsize | tr -d '\r')" \
       --argjson used "$(redis-cli -p "$REDIS_PORT" info memory | tr -d '\r' | awk -F: '/^used_memory:/ {print $2}')" \
       '. + {redis_keys: $keys, redis_used_mb: ($used / 1048576 | . * 10 | round / 10)}' <<<"$extra")
   fi
-  if [[ $name == chatpost ]]; then
+  if [[ $name =~ ^(chatpost|robot)$ ]]; then
     curl -sf "$url/metrics" >"$OUT/$name-$run-metrics.txt" || true
     extra=$(jq -c --argjson runtime "$(runtime_deltas "$OUT/$name-$run-metrics-before.txt" "$OUT/$name-$run-metrics.txt")" \
       '. + {runtime: $runtime}' <<<"$extra")
@@ -179,9 +188,9 @@ measure() {
       i=$((i + 1))
       curl -sf -H 'Content-Type: text/xml' --data-binary "$body" -o "$OUT/replies/$name-$run-$i.xml" "$url$path" || true
       files+=("$OUT/replies/$name-$run-$i.xml")
-    done <"$WORK/data/samples.txt"
+    done <"$data/samples.txt"
     local checked=0
-    "${GEN[@]}" check "${ACCOUNT[@]}" --expect "$expect" "${files[@]}" >"$OUT/$name-$run-check.txt" 2>&1 || checked=$?
+    "${GEN[@]}" check "${check[@]}" --expect "$expect" "${files[@]}" >"$OUT/$name-$run-check.txt" 2>&1 || checked=$?
     extra=$(jq -c --argjson ok "$([[ $checked == 0 ]] && echo true || echo false)" \
       --arg sample "$(tail -n1 "$OUT/$name-$run-check.txt")" '. + {sample_ok: $ok, sample: $sample}' <<<"$extra")
   fi
@@ -192,7 +201,7 @@ measure() {
     '. + {target: $name, run: $run, peak_rss_mb: $rss, cpu_ms: $cpu, redis_cpu_ms: $rcpu, wrk_cpu_ms: $wrk_cpu, machine_busy_pct: $busy, rss_after_start_mb: $start_rss} + $extra' <<<"$result" \
     >"$OUT/$name-$run.json"
   log "$name run $run: $(jq -r '"\(.rps|floor) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non2xx), errors \(.connect_errors + .read_errors + .write_errors + .timeouts), peak RSS \(.peak_rss_mb) MB, wraps \(.wraps)"' "$OUT/$name-$run.json")"
-  if [[ $name == chatpost && $(jq .wraps "$OUT/$name-$run.json") != 0 ]]; then
+  if [[ $name =~ ^(chatpost|robot)$ && $(jq .wraps "$OUT/$name-$run.json") != 0 ]]; then
     log "ChatPost got repeated MsgIds (the file ran out): rerun with a larger --requests"; exit 1
   fi
 }
@@ -212,7 +221,7 @@ runtime_deltas() { # runtime_deltas BEFORE AFTER -> JSON object
 
 # ---- the three targets ----------------------------------------------------------------------------------------------
 run_chatpost() {
-  local run=$1 port
+  local run=$1 name=${2:-chatpost} port
   REDIS_PORT="" REDIS_PID=""
   if [[ $STORAGE == redis ]]; then
     REDIS_PORT=$(free_port)
@@ -230,22 +239,24 @@ run_chatpost() {
     export WeChat__OfficialAccount__AppId="$APP_ID" WeChat__OfficialAccount__Token="$TOKEN"
     export WeChat__OfficialAccount__EncodingAESKey="$AES_KEY" WeChat__MaxTimestampSkewSeconds=0
     export Announcements__DailyProgress__Charts=false
+    # The 智能机器人 on the same token and key (robot target); configured in both targets, so the processes match.
+    export WeCom__Robot__Token="$TOKEN" WeCom__Robot__EncodingAESKey="$AES_KEY" WeCom__Robot__BotId=aibChatPostBench01 WeCom__Robot__Name=邮政助手
     # perf names JIT-compiled frames from /tmp/perf-PID.map, which it cannot use while code is double-mapped (W^X).
     [[ $PROFILE == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
     exec dotnet ChatPost.Bot.dll
-  ) >"$OUT/chatpost-$run.log" 2>&1 &
+  ) >"$OUT/$name-$run.log" 2>&1 &
   local pid=$!; STARTED+=("$pid")
   phase start
-  rss_timeline "$pid" "$OUT/chatpost-$run-rss.tsv" &
+  rss_timeline "$pid" "$OUT/$name-$run-rss.tsv" &
   wait_http "http://127.0.0.1:$port/readyz" "$pid"
   START_RSS=$(awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
   phase ingestion
   curl -sf -H "Authorization: Bearer $INGEST_KEY" -H 'Content-Type: application/json' \
-    --data-binary "@$WORK/data/shipments.json" "http://127.0.0.1:$port/api/ingest/shipments" >"$OUT/chatpost-$run-ingest.json"
-  log "chatpost run $run: ingested $(jq -c '{accepted, duplicates, rejected: (.rejected | length)}' "$OUT/chatpost-$run-ingest.json")"
-  measure chatpost "$run" "$port" "$pid"
+    --data-binary "@$WORK/data/shipments.json" "http://127.0.0.1:$port/api/ingest/shipments" >"$OUT/$name-$run-ingest.json"
+  log "$name run $run: ingested $(jq -c '{accepted, duplicates, rejected: (.rejected | length)}' "$OUT/$name-$run-ingest.json")"
+  measure "$name" "$run" "$port" "$pid"
   [[ $PROFILE == 1 ]] && PROFILED+=("$pid")
-  if [[ $run == 1 && -n $REDIS_PORT ]]; then redis_round_trips "$port"; fi
+  if [[ $run == 1 && $name == chatpost && -n $REDIS_PORT ]]; then redis_round_trips "$port"; fi
   stop "$pid"
   if [[ -n $REDIS_PID ]]; then stop "$REDIS_PID"; fi
   REDIS_PID=""
@@ -266,6 +277,9 @@ redis_round_trips() {
     | grep -v '^OK$' >"$OUT/monitor.txt" || true
   log "one tracking question: $(grep -vc 'lua\]' "$OUT/monitor.txt") Redis commands sent ($(grep -c 'lua\]' "$OUT/monitor.txt") commands inside scripts); see $OUT/monitor.txt"
 }
+
+# The same service and question through the WeCom 智能机器人: JSON callbacks, a stream answer.
+run_robot() { run_chatpost "$1" robot; }
 
 run_peer() {
   local run=$1 port pid

@@ -10,6 +10,8 @@ jq -s -r '
   def r(n): . * pow(10; n) | round / pow(10; n);
   ([group_by(.run)[] | (map(select(.target == "chatpost"))[0]) as $c | (map(select(.target == "peer"))[0]) as $p
      | select($c != null and $p != null) | $c.rps / $p.rps]) as $pairs
+  | ([group_by(.run)[] | (map(select(.target == "chatpost"))[0]) as $c | (map(select(.target == "robot"))[0]) as $r
+     | select($c != null and $r != null) | ($r.cpu_ms / $r.requests) / ($c.cpu_ms / $c.requests)]) as $robot_pairs
   | (group_by(.target) | map({
      key: .[0].target,
      value: {
@@ -42,10 +44,11 @@ jq -s -r '
      }}) | from_entries) as $t
   | ["| target | req/s (median) | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB (after start) | server CPU µs/req | server cores busy | redis-server CPU µs/req | wrk CPU µs/req | machine busy | runs (req/s) | sample answers |",
      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
-    + ([ "chatpost", "peer", "ceiling" ] | map(select($t[.] != null)) | map(. as $n | $t[$n] |
+    + ([ "chatpost", "robot", "peer", "ceiling" ] | map(select($t[.] != null)) | map(. as $n | $t[$n] |
         "| \($n) | \(.rps | floor) | \(.p50 | r(2)) | \(.p99 | r(2)) | \(.non2xx) | \(.errors) | \(.rss | r(0)) (\(.start_rss | r(0))) | \(.cpu_us | r(0)) | \(.cores | r(2)) | \(if .redis_cpu_us > 0 then (.redis_cpu_us | r(0) | tostring) else "–" end) | \(.wrk_cpu_us | r(0)) | \(.busy | r(0)) % | \(.rps_runs) | \(.samples) |"))
     + [""]
     + (if $t.chatpost and $t.peer then ["ChatPost / peer throughput: \($t.chatpost.rps / $t.peer.rps | r(2))× (medians); per run, each pair measured minutes apart: \($pairs | map(r(2) | tostring + "×") | join(" / "))"] else [] end)
+    + (if $t.chatpost and $t.robot then ["智能机器人 / Official Account server CPU per request: \($t.robot.cpu_us / $t.chatpost.cpu_us | r(2))× (medians); per run, each pair measured one after the other: \($robot_pairs | map(r(2) | tostring + "×") | join(" / ")); throughput \($t.robot.rps / $t.chatpost.rps | r(2))×"] else [] end)
     + (if $t.chatpost and $t.ceiling then ["ChatPost / ceiling throughput: \($t.chatpost.rps / $t.ceiling.rps * 100 | r(1)) %"] else [] end)
     + (if $t.chatpost then ["ChatPost: Redis commands executed per request (incl. inside scripts): \($t.chatpost.redis_calls | r(1)); redis-server CPU \($t.chatpost.redis_cpu_us | r(0)) µs per request; Redis holds \($t.chatpost.redis_keys) keys, \($t.chatpost.redis_mb) MB after the run"] else [] end)
     + (if $t.chatpost.gc then ["ChatPost runtime over the measured window (medians): \($t.chatpost.alloc_kb | r(1)) KB allocated per request; \($t.chatpost.work_items | r(1)) thread-pool work items per request; GCs gen0/gen1/gen2 \($t.chatpost.gc.gen0)/\($t.chatpost.gc.gen1)/\($t.chatpost.gc.gen2), GC pauses \($t.chatpost.gc.pause_pct | r(1)) % of wall time; lock contentions per request \($t.chatpost.gc.contentions | r(3)); exceptions \($t.chatpost.gc.exceptions) (ConnectionReset from wrk closing its connections); JIT \($t.chatpost.gc.jit_ms | r(0)) ms"] else [] end)

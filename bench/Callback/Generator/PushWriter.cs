@@ -1,20 +1,23 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using ChatPost.Bot.WeChat;
 
 namespace ChatPost.Bench.Callback.Generator;
 
 /// <summary>What the generated pushes ask, and in which mode they travel.</summary>
 /// <param name="Safe">Safe mode (<c>encrypt_type=aes</c>, only ciphertext in the body), else plaintext mode.</param>
+/// <param name="Robot">WeCom 智能机器人 callbacks to <c>/wechat/work/robot</c> instead (JSON, receive id <c>""</c>).</param>
 /// <param name="Text">The message: <c>{0}</c> is replaced by a tracking number of the ingested set.</param>
 /// <param name="Users">How many distinct OpenIDs the pushes cycle through.</param>
 /// <param name="Shipments">How many ingested tracking numbers the questions pick from.</param>
-internal sealed record PushKind(bool Safe, string Text, int Users, int Shipments);
+internal sealed record PushKind(bool Safe, string Text, int Users, int Shipments, bool Robot = false);
 
 /// <summary>
-/// Writes signed (and in safe mode encrypted) Official Account pushes, one per line as <c>path TAB body</c>, for
-/// requests.lua. Every push has its own MsgId and nonce: the service answers a repeated MsgId from its reply cache.
+/// Writes signed (and in safe mode encrypted) Official Account pushes, or 智能机器人 callbacks, one per line as
+/// <c>path TAB body</c>, for requests.lua. Every push has its own MsgId and nonce: the service answers a repeated
+/// MsgId from its reply cache (the robot: from the message's stream).
 /// </summary>
 internal sealed class PushWriter(BenchAccount account, PushKind kind)
 {
@@ -23,7 +26,10 @@ internal sealed class PushWriter(BenchAccount account, PushKind kind)
 
     private static readonly string TimestampText = Timestamp.ToString(CultureInfo.InvariantCulture);
 
-    private readonly WeChatMessageCrypto _crypto = new(account.EncodingAesKey, account.AppId);
+    /// <summary>The robot's BotID that run.sh configures.</summary>
+    public const string BotId = "aibChatPostBench01";
+
+    private readonly WeChatMessageCrypto _crypto = new(account.EncodingAesKey, kind.Robot ? "" : account.AppId);
 
     /// <summary>Writes pushes with MsgIds <paramref name="firstMsgId"/> … <c>+ count − 1</c>.</summary>
     public void Write(string path, long firstMsgId, int count, int seed)
@@ -34,10 +40,11 @@ internal sealed class PushWriter(BenchAccount account, PushKind kind)
         {
             var user = OpenId(random.Next(kind.Users));
             var number = TrackingNumbers.Create(random.Next(kind.Shipments));
-            var xml = TextXml(user, string.Format(CultureInfo.InvariantCulture, kind.Text, number), firstMsgId + i);
+            var text = string.Format(CultureInfo.InvariantCulture, kind.Text, number);
             var nonce = random.Next(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
-            var (query, body) = kind.Safe ? Safe(xml, nonce) : Plaintext(xml, nonce);
-            writer.Write("/wechat/mp?");
+            var (query, body) = kind.Robot ? Robot(user, text, firstMsgId + i, nonce)
+                : kind.Safe ? Safe(TextXml(user, text, firstMsgId + i), nonce) : Plaintext(TextXml(user, text, firstMsgId + i), nonce);
+            writer.Write(kind.Robot ? "/wechat/work/robot?" : "/wechat/mp?");
             writer.Write(query);
             writer.Write('\t');
             writer.Write(body);
@@ -56,6 +63,24 @@ internal sealed class PushWriter(BenchAccount account, PushKind kind)
         $"<xml><ToUserName><![CDATA[{BenchAccount.DeveloperAccount}]]></ToUserName><FromUserName><![CDATA[{fromUser}]]></FromUserName>" +
         $"<CreateTime>{TimestampText}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content>" +
         $"<MsgId>{msgId}</MsgId></xml>";
+
+    /// <summary>A member @-mentions the robot in single chat (the conversation is the member, as on the Official Account).</summary>
+    private (string Query, string Body) Robot(string userId, string text, long msgId, string nonce)
+    {
+        var json = new JsonObject
+        {
+            ["msgid"] = "bench" + msgId.ToString(CultureInfo.InvariantCulture),
+            ["aibotid"] = BotId,
+            ["chattype"] = "single",
+            ["from"] = new JsonObject { ["userid"] = userId },
+            ["response_url"] = "https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=bench",
+            ["msgtype"] = "text",
+            ["text"] = new JsonObject { ["content"] = "@邮政助手 " + text },
+        };
+        var encrypt = _crypto.Encrypt(json.ToJsonString());
+        var signature = WeChatSignature.Compute(account.Token, TimestampText, nonce, encrypt);
+        return ($"msg_signature={signature}&timestamp={TimestampText}&nonce={nonce}", new JsonObject { ["encrypt"] = encrypt }.ToJsonString());
+    }
 
     private (string Query, string Body) Plaintext(string xml, string nonce)
     {

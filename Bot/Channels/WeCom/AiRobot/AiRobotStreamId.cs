@@ -35,8 +35,10 @@ public static class AiRobotStreamId
             return null;
         }
 
+        // TryDecodeFromChars throws, rather than answering false, for characters outside the alphabet.
         Span<byte> user = stackalloc byte[192];
-        return Base64Url.TryDecodeFromChars(streamId.AsSpan(HashChars), user, out var written) && Utf8.IsValid(user[..written])
+        return Base64Url.IsValid(streamId.AsSpan(HashChars)) && Base64Url.TryDecodeFromChars(streamId.AsSpan(HashChars), user, out var written)
+            && Utf8.IsValid(user[..written])
             ? new AiRobotStreamKey(Encoding.UTF8.GetString(user[..written]), streamId)
             : null;
     }
