@@ -104,6 +104,32 @@ internal static class CallbackRequest
             : (null, StatusCodes.Status400BadRequest, "not a message");
     }
 
+    /// <summary>
+    /// What an always-encrypted callback (the WeCom app, the 智能机器人) refuses before it reads anything: a channel not
+    /// configured here (404, <paramref name="notConfigured"/> saying which), a stale or missing timestamp (401). Null when it may go on.
+    /// </summary>
+    public static IResult? Refusal(HttpContext http, CallbackCrypto? crypto, string notConfigured, int maxSkewSeconds, TimeProvider time,
+        ILogger logger, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return crypto is null ? TypedResults.Problem(detail: notConfigured, statusCode: StatusCodes.Status404NotFound)
+            : IsFresh(http.Request.Query["timestamp"].ToString(), maxSkewSeconds, time) ? null
+            : Reject(http, logger, channel, StatusCodes.Status401Unauthorized, "stale or missing timestamp");
+    }
+
+    /// <summary>
+    /// The URL check of an always-encrypted callback: <c>msg_signature</c> over <c>echostr</c>, which is decrypted; the answer
+    /// is its plaintext only — no quotes, BOM or line break (WECHAT.md §4.2, WECOM-ROBOT.md §2).
+    /// </summary>
+    public static IResult VerifyEchostr(HttpContext http, CallbackCrypto crypto, ILogger logger, string channel)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(crypto);
+        var query = http.Request.Query;
+        var (plaintext, status, reason) = crypto.Open(query["msg_signature"], query["timestamp"].ToString(), query["nonce"].ToString(), query["echostr"]);
+        return plaintext is null ? Reject(http, logger, channel, status, reason) : TypedResults.Text(plaintext, "text/plain", Encoding.UTF8);
+    }
+
     /// <summary>A 4xx answer with a short reason, logged as a rejected callback.</summary>
     public static IResult Reject(HttpContext http, ILogger logger, string channel, int status, string reason)
     {

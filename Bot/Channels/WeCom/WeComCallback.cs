@@ -20,14 +20,7 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
     public IResult VerifyUrl(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (Refuses(http, out var refusal))
-        {
-            return refusal;
-        }
-
-        var query = http.Request.Query;
-        var (plaintext, status, reason) = _crypto.Open(query["msg_signature"], query["timestamp"]!, query["nonce"].ToString(), query["echostr"]);
-        return plaintext is null ? Reject(http, status, reason) : TypedResults.Text(plaintext, "text/plain");
+        return Refuses(http, out var refusal) ? refusal : CallbackRequest.VerifyEchostr(http, _crypto, logger, WeComChannel.Id);
     }
 
     /// <summary>POST: a message or event from a member.</summary>
@@ -56,14 +49,10 @@ public sealed class WeComCallback(WeComChannel channel, WeChatCallbackHandler ha
     [MemberNotNullWhen(false, nameof(_crypto))]
     private bool Refuses(HttpContext http, [NotNullWhen(true)] out IResult? refusal)
     {
-        refusal = _crypto is null ? NotConfigured()
-            : CallbackRequest.IsFresh(http.Request.Query["timestamp"].ToString(), wechat.Value.MaxTimestampSkewSeconds, time) ? null
-            : Reject(http, StatusCodes.Status401Unauthorized, "stale or missing timestamp");
+        refusal = CallbackRequest.Refusal(http, _crypto, "The WeCom app is not configured", wechat.Value.MaxTimestampSkewSeconds, time, logger,
+            WeComChannel.Id);
         return refusal is not null;
     }
 
     private IResult Reject(HttpContext http, int status, string reason) => CallbackRequest.Reject(http, logger, WeComChannel.Id, status, reason);
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotConfigured() =>
-        TypedResults.Problem(detail: "The WeCom app is not configured", statusCode: StatusCodes.Status404NotFound);
 }

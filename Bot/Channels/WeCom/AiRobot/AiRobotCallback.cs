@@ -30,14 +30,7 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
     public IResult VerifyUrl(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (Refuses(http, out var refusal))
-        {
-            return refusal;
-        }
-
-        var query = http.Request.Query;
-        var (plaintext, status, reason) = _crypto.Open(query["msg_signature"], query["timestamp"].ToString(), query["nonce"].ToString(), query["echostr"]);
-        return plaintext is null ? Reject(http, status, reason) : TypedResults.Text(plaintext, "text/plain", Encoding.UTF8);
+        return Refuses(http, out var refusal) ? refusal : CallbackRequest.VerifyEchostr(http, _crypto, logger, AiRobotTurn.ChannelId);
     }
 
     /// <summary>POST: a message, a stream refresh or an event.</summary>
@@ -221,9 +214,8 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
     [MemberNotNullWhen(false, nameof(_crypto))]
     private bool Refuses(HttpContext http, [NotNullWhen(true)] out IResult? refusal)
     {
-        refusal = _crypto is null ? NotConfigured()
-            : CallbackRequest.IsFresh(http.Request.Query["timestamp"].ToString(), wechat.Value.MaxTimestampSkewSeconds, time) ? null
-            : Reject(http, StatusCodes.Status401Unauthorized, "stale or missing timestamp");
+        refusal = CallbackRequest.Refusal(http, _crypto, "The WeCom 智能机器人 is not configured", wechat.Value.MaxTimestampSkewSeconds, time,
+            logger, AiRobotTurn.ChannelId);
         return refusal is not null;
     }
 
@@ -233,7 +225,4 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
     private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Empty() => TypedResults.Text("", "text/plain", Encoding.UTF8);
 
     private IResult Reject(HttpContext http, int status, string reason) => CallbackRequest.Reject(http, logger, AiRobotTurn.ChannelId, status, reason);
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotConfigured() =>
-        TypedResults.Problem(detail: "The WeCom 智能机器人 is not configured", statusCode: StatusCodes.Status404NotFound);
 }
