@@ -196,10 +196,11 @@ public sealed class AiRobotReplicasTests(AiRobotReplicasTests.Replicas replicas)
             });
             response.EnsureSuccessStatusCode();
 
-            // Each replica answers once before the tests: their first turns' compilation must not eat a stream's life.
+            // Each replica answers once before the tests, charts included: their first turns' compilation and the first chart's
+            // fonts must not eat a stream's life.
             foreach (var bot in Bots)
             {
-                await Platform.AskAsync([bot], "WarmUpMember", "wrWarmUpChat", "进度", patience: TimeSpan.FromSeconds(30));
+                await Platform.AskAsync([bot], "WarmUpMember", "wrWarmUpChat", "进度 图表", patience: TimeSpan.FromSeconds(60));
             }
         }
 
