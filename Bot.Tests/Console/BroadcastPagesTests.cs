@@ -70,7 +70,7 @@ public class BroadcastPagesTests(ConsoleBrowser browser)
     }
 
     [Fact]
-    public async Task Operator_SchedulesABroadcast_ThenCancelsIt()
+    public async Task Operator_SchedulesABroadcast_ThenCancelsIt_AndTheAuditTrailShowsBoth()
     {
         await using var site = await ConsoleSite.StartAsync(browser);
         var page = await site.OpenAsync(ConsoleBrowser.Desk);
@@ -85,7 +85,18 @@ public class BroadcastPagesTests(ConsoleBrowser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "撤回这条定时通报" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "送达情况 已撤回" })).ToBeVisibleAsync();
+        var id = new Uri(page.Url).AbsolutePath.Split('/')[^1];
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "控制台" }).GetByRole(AriaRole.Link, new() { Name = "审计" }).ClickAsync();
+        await page.GetByLabel("操作").SelectOptionAsync(new SelectOptionValue { Label = "通报已撤回" });
+        await page.GetByLabel("起始日期").FillAsync(DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        var lines = page.GetByRole(AriaRole.Region, new() { NameRegex = new("^最近的记录") }).GetByRole(AriaRole.Row);
+        await ConsoleSite.ScreenshotBothWidthsAsync(page, "audit");
+
         Assert.Equal(0, site.Webhook.RequestsFor(StaffSetup.Key(0)));
+        await Assertions.Expect(lines).ToHaveCountAsync(2); // the header and the one cancellation
+        Assert.Contains("运维（控制台） 通报已撤回 控制台 通报 " + id, await ConsoleSite.TextOfAsync(lines.Nth(1)), StringComparison.Ordinal);
+        await Assertions.Expect(lines.Nth(1).GetByRole(AriaRole.Link, new() { Name = "通报 " + id })).ToHaveAttributeAsync("href", "/console/broadcasts/" + id);
     }
 
     [Fact]

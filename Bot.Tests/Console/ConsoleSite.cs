@@ -135,6 +135,22 @@ public sealed partial class ConsoleSite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Screenshots <paramref name="page"/> at the width it has and at the other one of <see cref="ConsoleBrowser.Phone"/> and
+    /// <see cref="ConsoleBrowser.Desk"/> (<c>name-phone</c>, <c>name-desk</c>), so that every page is seen at both; the
+    /// page keeps its own size afterwards.
+    /// </summary>
+    public static async Task ScreenshotBothWidthsAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var onPhone = page.ViewportSize?.Width == ConsoleBrowser.Phone.Width;
+        var (own, other) = onPhone ? (ConsoleBrowser.Phone, ConsoleBrowser.Desk) : (ConsoleBrowser.Desk, ConsoleBrowser.Phone);
+        await ScreenshotAsync(page, $"{name}-{(onPhone ? "phone" : "desk")}");
+        await page.SetViewportSizeAsync(other.Width, other.Height);
+        await ScreenshotAsync(page, $"{name}-{(onPhone ? "desk" : "phone")}");
+        await page.SetViewportSizeAsync(own.Width, own.Height);
+    }
+
     /// <summary>A time today in China, as the ingestion contract writes it.</summary>
     public static string TodayAt(int hour) =>
         new DateTimeOffset(DateTime.SpecifyKind(DateTime.UtcNow.AddHours(8).Date.AddHours(hour), DateTimeKind.Unspecified), TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -106,7 +106,8 @@ public class CallbackFuzzTests
             case 6:
                 return ("console-get", HttpMethod.Get, Pick(random, "/console", "/console/signin?error=key&returnUrl=%2Fconsole%2Faudit",
                     "/console/charts/trend.svg?days=30&business=license", "/console/signin/wecom/callback?code=abc&state=def", "/console/broadcasts/b1",
-                    "/openapi/v1.json", "/docs/"), [], null);
+                    "/openapi/v1.json", "/docs/",
+                    "/console/audit?actor=boss&action=accepted&from=2020-03-01&to=2020-03-04&after=1-0"), [], null);
             case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);

@@ -62,4 +62,10 @@ public interface IBroadcastStore
 
     /// <summary>The newest audit lines, newest first.</summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The audit lines that meet <paramref name="query"/>, newest first, reading at most <see cref="AuditSearch.ScanLimit"/>
+    /// lines; <see cref="AuditPage.Next"/> continues the search. An unknown <see cref="AuditQuery.After"/> finds nothing older.
+    /// </summary>
+    Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken);
 }

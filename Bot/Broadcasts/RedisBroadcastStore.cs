@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ChatPost.Bot.Storage;
 using StackExchange.Redis;
 
@@ -14,7 +15,10 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     /// <summary>Broadcasts, their deliveries and idempotency keys are kept this long for reports.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
 
-    private const long AuditLength = 100_000;
+    private const long AuditLength = AuditSearch.MaxEntries;
+
+    /// <summary>Audit lines read per round trip of a search.</summary>
+    private const int AuditBatch = 500;
 
     private IDatabase Db => redis.Database;
 
@@ -135,8 +139,61 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken)
     {
         var entries = await Db.StreamRangeAsync(RedisKeys.Audit, count: count, messageOrder: Order.Descending);
-        return [.. entries.Select(entry => JsonSerializer.Deserialize((string)entry["e"]!, BroadcastsJsonContext.Default.AuditEntry)!)];
+        return [.. entries.Select(ReadAudit)];
     }
+
+    /// <inheritdoc/>
+    public async Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var count = Math.Clamp(query.Count, 1, AuditSearch.MaxCount);
+        var found = new List<AuditEntry>();
+        if (query.After is { } after && !StreamId().IsMatch(after))
+        {
+            return new AuditPage([], null);
+        }
+
+        // Stream ids as the cursor: "(id" reads strictly older lines (Redis 6.2), "+" from the newest.
+        RedisValue before = query.After is null ? "+" : "(" + query.After;
+        for (var read = 0; read < AuditSearch.ScanLimit;)
+        {
+            var batch = await Db.StreamRangeAsync(RedisKeys.Audit, "-", before, Math.Min(AuditBatch, AuditSearch.ScanLimit - read), Order.Descending)
+                .WaitAsync(cancellationToken);
+            foreach (var line in batch)
+            {
+                read++;
+                var entry = ReadAudit(line);
+                if (query.IsPastStart(entry))
+                {
+                    return new AuditPage(found, null);
+                }
+
+                if (query.Matches(entry))
+                {
+                    found.Add(entry);
+                }
+
+                if (found.Count == count || read == AuditSearch.ScanLimit)
+                {
+                    return new AuditPage(found, line.Id.ToString());
+                }
+            }
+
+            if (batch.Length < AuditBatch)
+            {
+                break;
+            }
+
+            before = "(" + batch[^1].Id;
+        }
+
+        return new AuditPage(found, null);
+    }
+
+    [GeneratedRegex("^[0-9]{1,19}-[0-9]{1,19}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StreamId();
+
+    private static AuditEntry ReadAudit(StreamEntry line) => JsonSerializer.Deserialize((string)line["e"]!, BroadcastsJsonContext.Default.AuditEntry)!;
 
     private static DeliveryState Read(RedisValue json) => JsonSerializer.Deserialize((string)json!, BroadcastsJsonContext.Default.DeliveryState)!;
 }

@@ -16,6 +16,9 @@ public sealed class StaffDirectory(IOptions<StaffOptions> options) : IStaffDirec
     /// <inheritdoc/>
     public IReadOnlyList<StaffGroupInfo> Groups { get; } = [.. options.Value.Groups.Select(Info)];
 
+    /// <summary>Every configured manager, in configuration order.</summary>
+    public IReadOnlyCollection<Manager> Managers => _managers.Values;
+
     /// <inheritdoc/>
     public Manager? FindManager(string userId) => _managers.GetValueOrDefault(userId);
 
