@@ -192,6 +192,23 @@ public class BroadcastApiTests
         Assert.Contains(audit!, entry => (string?)entry!["action"] == "refused" && ((string?)entry["detail"])!.StartsWith("at release", StringComparison.Ordinal));
     }
 
+    /// <summary>Polls the report until every delivery of broadcast <paramref name="id"/> is final.</summary>
+    internal static async Task WaitUntilFinishedAsync(HttpClient admin, string id)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            var report = await admin.GetFromJsonAsync<JsonObject>($"/api/broadcasts/{id}");
+            if ((string?)report!["state"] is "completed" or "failed")
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"broadcast {id} did not finish");
+    }
+
     internal static HttpClient Admin(ChatPostFactory factory, string? manager)
     {
         var client = factory.CreateClient();

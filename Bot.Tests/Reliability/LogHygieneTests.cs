@@ -80,7 +80,7 @@ public class LogHygieneTests
         var broadcast = await admin.PostAsJsonAsync("/api/broadcasts", new { text = $"有事请打{OtherPhone}" });
         Assert.Equal(HttpStatusCode.Accepted, broadcast.StatusCode);
         var id = (string)(await broadcast.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        await WaitUntilFinishedAsync(admin, id);
+        await BroadcastApiTests.WaitUntilFinishedAsync(admin, id);
 
         // A member in a WeCom group asks the 智能机器人: a lookup, small talk with a phone number, a feedback, a refresh of
         // an unknown stream, another robot's callback, a forged one.
@@ -117,22 +117,6 @@ public class LogHygieneTests
         }
 
         Assert.DoesNotContain(events, text => text.Contains("=" + ChatPostFactory.Token + " ", StringComparison.Ordinal));
-    }
-
-    private static async Task WaitUntilFinishedAsync(HttpClient admin, string id)
-    {
-        for (var attempt = 0; attempt < 150; attempt++)
-        {
-            var report = await admin.GetFromJsonAsync<JsonObject>($"/api/broadcasts/{id}");
-            if ((string?)report!["state"] is "completed" or "failed")
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"broadcast {id} did not finish");
     }
 
     /// <summary>Makes every turn miss the deadline, so its replies take the late path and its log lines.</summary>

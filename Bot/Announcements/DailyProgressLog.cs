@@ -20,4 +20,7 @@ internal static partial class DailyProgressLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Warning, Message = "Daily progress announcement due at {ScheduledFireTime} skipped: {Late} late")]
     public static partial void AnnouncementSkipped(this ILogger logger, DateTimeOffset scheduledFireTime, TimeSpan late);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Could not read whether today's daily progress announcement reached every group; the metric keeps its last reading")]
+    public static partial void DeliveryWatchFailed(this ILogger logger, Exception exception);
 }

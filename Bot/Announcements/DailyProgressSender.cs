@@ -13,6 +13,10 @@ public sealed class DailyProgressSender(DailyProgressAnnouncement announcement, 
 {
     public const string Name = StaffOptionsValidator.DailyProgress;
 
+    /// <summary>What makes a city's announcement of a report day go out once (null city: the province groups).</summary>
+    public static string IdempotencyKey(DateOnly reportDay, string? city) =>
+        $"announcement:{Name}:{reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}:{city ?? "province"}";
+
     /// <summary>Composes and hands the announcement of <paramref name="reportDay"/> to delivery.</summary>
     public async Task<AnnouncementRun> SendAsync(DateOnly reportDay, bool force, CancellationToken cancellationToken)
     {
@@ -23,9 +27,8 @@ public sealed class DailyProgressSender(DailyProgressAnnouncement announcement, 
             var composed = await announcement.ComposeAsync(reportDay, cityGroups.Key, cancellationToken);
             charts ??= [.. composed.Charts.Select(chart => BroadcastPart.Image(chart.Png.Span))];
             IReadOnlyList<BroadcastPart> parts = [BroadcastPart.Markdown(composed.Markdown), .. charts];
-            var day = reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var key = force ? null : $"announcement:{Name}:{day}:{cityGroups.Key ?? "province"}";
-            runs.Add(await broadcasts.AnnounceAsync($"每日通报 {day}", parts, [.. cityGroups.Select(group => group.Id)], key, cancellationToken));
+            var key = force ? null : IdempotencyKey(reportDay, cityGroups.Key);
+            runs.Add(await broadcasts.AnnounceAsync($"每日通报 {reportDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", parts, [.. cityGroups.Select(group => group.Id)], key, cancellationToken));
         }
 
         return new AnnouncementRun(reportDay, [.. runs.Select(run => run.Id)], runs.Count > 0 && runs.All(run => !run.Created));

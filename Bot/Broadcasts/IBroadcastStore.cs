@@ -15,6 +15,9 @@ public interface IBroadcastStore
     /// </summary>
     Task<(string Id, bool Created)> CreateAsync(Broadcast broadcast, string? idempotencyKey, AuditEntry audit, CancellationToken cancellationToken);
 
+    /// <summary>The id of the broadcast an idempotency key produced; null when none did (or it expired).</summary>
+    Task<string?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken);
+
     /// <summary>The broadcast; null when unknown or expired.</summary>
     Task<Broadcast?> GetAsync(string id, CancellationToken cancellationToken);
 

@@ -49,6 +49,14 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
         }
     }
 
+    public Task<string?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_idempotency.GetValueOrDefault(idempotencyKey));
+        }
+    }
+
     public Task<Broadcast?> GetAsync(string id, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -48,6 +48,10 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     }
 
     /// <inheritdoc/>
+    public async Task<string?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        await Db.StringGetAsync(RedisKeys.BroadcastIdempotency(idempotencyKey)) is { IsNullOrEmpty: false } id ? (string?)id : null;
+
+    /// <inheritdoc/>
     public async Task<Broadcast?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var json = await Db.StringGetAsync(RedisKeys.Broadcast(id));

@@ -21,7 +21,7 @@ public sealed class LateReplyWorker(LateReplyOutbox outbox, IEnumerable<IWeChatC
     {
         var settings = options.Value;
         return _pump.RunAsync(new BacklogPumpSettings(settings.MaxConcurrent, settings.RetryAfter, settings.PollInterval),
-            item => LateReply.OrderKey(item.Payload), SendAsync, null, stoppingToken);
+            item => LateReply.OrderKey(item.Payload), SendAsync, metrics.LateReplyBacklogSeen, stoppingToken);
     }
 
     private async Task SendAsync(WorkItem item, CancellationToken stoppingToken)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -26,6 +27,9 @@ public sealed class ChatPostMetrics
     private readonly Counter<long> _aiRobotResponseUrlSends;
     private readonly Counter<long> _aiRobotFeedback;
     private long _broadcastBacklog;
+    private long _lateReplyBacklog;
+    private readonly ConcurrentDictionary<string, int> _ready = new(StringComparer.Ordinal);
+    private AnnouncementGroups? _announcementGroups;
 
     public ChatPostMetrics(IMeterFactory meters)
     {
@@ -56,6 +60,12 @@ public sealed class ChatPostMetrics
             "Ratings of 智能机器人 replies (feedback_event) by type: 1 accurate, 2 inaccurate, 3 withdrawn");
         meter.CreateObservableGauge("chatpost.broadcast.backlog", () => Volatile.Read(ref _broadcastBacklog), "{delivery}",
             "Broadcast deliveries waiting in the queue, as last seen by this replica");
+        meter.CreateObservableGauge("chatpost.late_replies.backlog", () => Volatile.Read(ref _lateReplyBacklog), "{reply}",
+            "Late replies waiting in the outbox for a channel's API, as last seen by this replica");
+        meter.CreateObservableGauge("chatpost.ready", () => _ready.Select(check => new Measurement<int>(check.Value, new KeyValuePair<string, object?>("check", check.Key))),
+            description: "Readiness checks (redis, scheduler) as last run: 1 ready, 0 not");
+        meter.CreateObservableGauge("chatpost.announcement.groups", AnnouncementGroupMeasurements, "{group}",
+            "Groups that receive an announcement (state receiving) and that got the one due today (state delivered), as last read from storage");
     }
 
     public void TurnAnswered(string channel, string outcome, TimeSpan elapsed)
@@ -107,4 +117,29 @@ public sealed class ChatPostMetrics
     public void AiRobotFeedback(int rating) => _aiRobotFeedback.Add(1, new KeyValuePair<string, object?>("type", rating));
 
     public void BroadcastBacklogSeen(long backlog) => Volatile.Write(ref _broadcastBacklog, backlog);
+
+    public void LateReplyBacklogSeen(long backlog) => Volatile.Write(ref _lateReplyBacklog, backlog);
+
+    public void ReadinessSeen(string check, bool ready) => _ready[check] = ready ? 1 : 0;
+
+    /// <summary>What storage said of today's <paramref name="announcement"/>; nothing is exported before the first reading.</summary>
+    public void AnnouncementGroupsSeen(string announcement, int receiving, int delivered) =>
+        Volatile.Write(ref _announcementGroups, new AnnouncementGroups(announcement, receiving, delivered));
+
+    private IEnumerable<Measurement<int>> AnnouncementGroupMeasurements()
+    {
+        if (Volatile.Read(ref _announcementGroups) is not { } seen)
+        {
+            return [];
+        }
+
+        var announcement = new KeyValuePair<string, object?>("announcement", seen.Announcement);
+        return
+        [
+            new(seen.Receiving, announcement, new KeyValuePair<string, object?>("state", "receiving")),
+            new(seen.Delivered, announcement, new KeyValuePair<string, object?>("state", "delivered")),
+        ];
+    }
+
+    private sealed record AnnouncementGroups(string Announcement, int Receiving, int Delivered);
 }

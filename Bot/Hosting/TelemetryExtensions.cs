@@ -1,5 +1,6 @@
 using ChatPost.Bot.Dialogs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 
 namespace ChatPost.Bot.Hosting;
@@ -8,7 +9,7 @@ public static class TelemetryExtensions
 {
     /// <summary>
     /// Metrics through OpenTelemetry with a Prometheus exporter: the service's own (<see cref="ChatPostMetrics"/>,
-    /// <see cref="ConversationMetrics"/>), ASP.NET Core, outgoing HTTP and the .NET runtime.
+    /// <see cref="ConversationMetrics"/>, the readiness checks), ASP.NET Core, outgoing HTTP and the .NET runtime.
     /// </summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
@@ -20,6 +21,13 @@ public static class TelemetryExtensions
             .AddHttpClientInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
+        // Prometheus scrapes /metrics, not /readyz: the readiness checks are run and exported as chatpost_ready too.
+        builder.Services.AddSingleton<IHealthCheckPublisher, ReadinessMetricsPublisher>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Period = ReadinessMetricsPublisher.Period;
+            options.Predicate = check => check.Tags.Contains("ready");
+        });
         return builder;
     }
 

@@ -58,6 +58,9 @@ public static class SchedulingExtensions
         builder.Services.AddScoped<ScheduledBroadcastJob>();
         builder.Services.AddScoped<DailyProgressJob>();
         builder.Services.AddSingleton<DailyProgressSender>();
+        // Whether today's announcement reached every group, for its alert (chatpost_announcement_groups).
+        builder.Services.AddSingleton<DailyProgressDeliveryWatch>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<DailyProgressDeliveryWatch>());
         builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         return builder;
