@@ -15,7 +15,7 @@ namespace ChatPost.Bot.Tests.Reliability;
 
 /// <summary>
 /// The service's logs, at the levels it ships with, after a busy stretch of every kind of traffic — including the
-/// failures that log the most — hold no secret, no full OpenID, no phone number, taxpayer name or message text.
+/// failures that log the most — hold no secret, no full OpenID, no phone number, taxpayer name, message text or watched item.
 /// </summary>
 public class LogHygieneTests
 {
@@ -25,6 +25,7 @@ public class LogHygieneTests
     private const string OtherPhone = "13912345678";
     private const string Chatter = "我家猫咪叫小白今天不吃饭";
     private const string RobotUser = "HygieneRobotMember0123456789";
+    private const string Watched = "EB111222332CN";
 
     [Fact]
     public async Task BusyStretchWithFailures_LogsNoSecretAndNoPersonalData()
@@ -44,7 +45,7 @@ public class LogHygieneTests
         }
 
         var logs = new LogRecorder();
-        using var lateFailures = new LogSignal(1012);
+        using var lateFailures = new LogSignal(1012, 8012);
         await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, settings, services => services
             .AddSingleton<ILoggerProvider>(logs)
             .AddSingleton<ILoggerProvider>(lateFailures)
@@ -57,13 +58,15 @@ public class LogHygieneTests
         var badCity = IngestBatchParserTests.With(IngestBatchParserTests.ValidShipment, "city", "\"北京\"").Replace(Phone, OtherPhone, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/shipments", Json($"[{IngestBatchParserTests.ValidShipment}, {badCity}]"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/invoice-applications", Json($"[{IngestBatchParserTests.ValidInvoice}]"))).StatusCode);
+        var accepted = IngestBatchParserTests.ValidShipment.Replace("EA123456785CN", Watched, StringComparison.Ordinal).Replace("delivered", "accepted", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/shipments", Json($"[{accepted}]"))).StatusCode);
         var intruder = factory.CreateClient();
         intruder.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IngestKey + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, (await intruder.PostAsync("/api/ingest/shipments", Json("[]"))).StatusCode);
 
-        // A citizen: a follow event, a lookup by tracking number and by phone, small talk; the first sends fail.
+        // A citizen: a follow event, a lookup by tracking number and by phone, small talk, a watch; the first sends fail.
         api.FailSendsWithStatus = 500;
-        string[] questions = ["EA123456785CN到哪了", $"我的手机{Phone}的快递", Chatter, "91429005MA4951234A的发票"];
+        string[] questions = ["EA123456785CN到哪了", $"我的手机{Phone}的快递", Chatter, "91429005MA4951234A的发票", $"提醒 {Watched}"];
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().SendAsync(push.Safe(WeChatPush.EventXml(OpenId, "subscribe", 1_700_000_000)))).StatusCode);
         for (var i = 0; i < questions.Length; i++)
         {
@@ -73,6 +76,15 @@ public class LogHygieneTests
         await lateFailures.WaitForAsync(1012, 1);
         api.FailSendsWithStatus = null;
         await api.TakeCustomMessagesAsync(1 + questions.Length);
+
+        // The watched item moves while WeChat is down: the notification fails, is retried, arrives. Then the citizen unfollows.
+        api.FailSendsWithStatus = 500;
+        var moved = accepted.Replace("accepted", "out_for_delivery", StringComparison.Ordinal).Replace("10:15", "11:15", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/shipments", Json($"[{moved}]"))).StatusCode);
+        await lateFailures.WaitForAsync(8012, 1);
+        api.FailSendsWithStatus = null;
+        await api.TakeCustomMessagesAsync(1);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().SendAsync(push.Safe(WeChatPush.EventXml(OpenId, "unsubscribe", 1_700_000_100)))).StatusCode);
 
         // A broadcast with a phone number in it, one group's robot removed.
         webhook.RejectKey(StaffSetup.Key(1));
@@ -101,7 +113,7 @@ public class LogHygieneTests
 
         var events = logs.Events;
         // The stretch went through the loud paths: late turns, failed late replies, refused records and keys, a dead robot.
-        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064" })
+        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064", "8002", "8012" })
         {
             Assert.True(events.Any(text => text.StartsWith(loud + " ", StringComparison.Ordinal)), $"no event {loud}:\n" + string.Join('\n', events));
         }
@@ -109,7 +121,8 @@ public class LogHygieneTests
         string[] secrets = [IngestKey, "mp-app-SECRET-value", "wecom-SECRET-value", StaffSetup.AdminKey, ChatPostFactory.EncodingAesKey,
             FakeAiRobotPlatform.EncodingAesKey, "=" + FakeAiRobotPlatform.Token, "response_code",
             StaffSetup.Key(0), StaffSetup.Key(1), StaffSetup.Key(2), api.CurrentToken];
-        string[] personal = [OpenId, Phone, OtherPhone, "华润湖北江汉医药有限公司", Chatter, "猫咪", "本人收", RobotUser, "wrHygieneChat0123456789"];
+        string[] personal = [OpenId, Phone, OtherPhone, "华润湖北江汉医药有限公司", Chatter, "猫咪", "本人收", RobotUser, "wrHygieneChat0123456789", Watched,
+            "EA123456785CN"];
         foreach (var forbidden in secrets.Concat(personal))
         {
             var leaks = events.Where(text => text.Contains(forbidden, StringComparison.Ordinal)).ToList();

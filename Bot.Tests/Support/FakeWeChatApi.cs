@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatPost.Bot.Tests.Support;
 
 /// <summary>
-/// A local stand-in for WeChat's and WeCom's HTTP API on a loopback port: access tokens, customer-service
+/// A local stand-in for WeChat's and WeCom's HTTP API on a loopback port: access tokens, customer-service and template
 /// messages. It records what it receives, and can be told to fail.
 /// </summary>
 public sealed class FakeWeChatApi : IAsyncDisposable
@@ -58,8 +58,24 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// </summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> SignInCodes { get; } = new(StringComparer.Ordinal);
 
+    private readonly Channel<JsonObject> _templateMessages = Channel.CreateUnbounded<JsonObject>();
+
     /// <summary>How many customer-service messages arrived.</summary>
     public int CustomMessageCount => _customMessages.Reader.Count;
+
+    /// <summary>How many template messages arrived.</summary>
+    public int TemplateMessageCount => _templateMessages.Reader.Count;
+
+    /// <summary>When set, customer-service sends are refused with this errcode (45047, 45015…) and not taken, until cleared.</summary>
+    public int? RefuseCustomMessagesWith { get; set; }
+
+    /// <summary>When set, template sends are refused with this errcode (48001, 40037…) and not taken, until cleared.</summary>
+    public int? RefuseTemplateMessagesWith { get; set; }
+
+    private int _refusedSends;
+
+    /// <summary>How many customer-service or template sends were refused with an errcode.</summary>
+    public int RefusedSends => Volatile.Read(ref _refusedSends);
 
     public static async Task<FakeWeChatApi> StartAsync()
     {
@@ -84,6 +100,19 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         for (var i = 0; i < count; i++)
         {
             taken[i] = await _customMessages.Reader.ReadAsync(timeout.Token);
+        }
+
+        return taken;
+    }
+
+    /// <summary>Takes the next <paramref name="count"/> template messages, waiting for them (fails after 10 s).</summary>
+    public async Task<JsonObject[]> TakeTemplateMessagesAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var taken = new JsonObject[count];
+        for (var i = 0; i < count; i++)
+        {
+            taken[i] = await _templateMessages.Reader.ReadAsync(timeout.Token);
         }
 
         return taken;
@@ -160,8 +189,30 @@ public sealed class FakeWeChatApi : IAsyncDisposable
                 return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
             }
 
+            if (RefuseCustomMessagesWith is { } refusal)
+            {
+                Interlocked.Increment(ref _refusedSends);
+                return Results.Json(new { errcode = refusal, errmsg = "refused by the fake" });
+            }
+
             _customMessages.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
             return Results.Json(new { errcode = 0, errmsg = "ok" });
+        });
+        _app.MapPost("/cgi-bin/message/template/send", async (HttpRequest request) =>
+        {
+            if (request.Query["access_token"] != CurrentToken)
+            {
+                return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
+            }
+
+            if (RefuseTemplateMessagesWith is { } refusal)
+            {
+                Interlocked.Increment(ref _refusedSends);
+                return Results.Json(new { errcode = refusal, errmsg = "refused by the fake" });
+            }
+
+            _templateMessages.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
+            return Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228332 });
         });
     }
 

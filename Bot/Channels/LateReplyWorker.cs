@@ -9,10 +9,11 @@ namespace ChatPost.Bot.Channels;
 /// Sends the replies of late turns through each channel's API, one user's replies in order. A reply WeChat cannot
 /// take now (unreachable, busy, a token problem) stays in the outbox and comes back after
 /// <see cref="LateReplyOptions.RetryAfter"/>, on any replica, until <see cref="LateReplyOptions.GiveUpAfter"/>; what
-/// WeChat refuses for good (the user unfollowed, the window closed) is dropped with an error log.
+/// WeChat refuses for good (the user unfollowed, the window closed) is dropped with an error log. Notifications, queued in
+/// the same order, go to <see cref="INoticeDelivery"/>.
 /// </summary>
-public sealed class LateReplyWorker(LateReplyOutbox outbox, IEnumerable<IWeChatChannel> channels, IOptions<LateReplyOptions> options,
-    TimeProvider time, ChatPostMetrics metrics, ILogger<LateReplyWorker> logger) : BackgroundService
+public sealed class LateReplyWorker(LateReplyOutbox outbox, IEnumerable<IWeChatChannel> channels, INoticeDelivery notices,
+    IOptions<LateReplyOptions> options, TimeProvider time, ChatPostMetrics metrics, ILogger<LateReplyWorker> logger) : BackgroundService
 {
     private readonly Dictionary<string, IWeChatChannel> _channels = channels.ToDictionary(channel => channel.ChannelId);
     private readonly BacklogPump _pump = new(outbox.Backlog, time, logger);
@@ -32,13 +33,23 @@ public sealed class LateReplyWorker(LateReplyOutbox outbox, IEnumerable<IWeChatC
             return;
         }
 
+        if (late.Reply is null)
+        {
+            if (await notices.DeliverAsync(late, item.Id, stoppingToken))
+            {
+                await outbox.Backlog.AcknowledgeAsync(item, CancellationToken.None);
+            }
+
+            return; // Unacknowledged: it comes back after RetryAfter.
+        }
+
         var result = await channel.SendLateAsync(late.UserId, late.Reply, stoppingToken);
         var user = UserIds.Mask(late.UserId);
         if (result.IsSuccess)
         {
             metrics.LateReplySent(channel.ChannelId, delivered: true);
         }
-        else if (IsWorthRetrying(result.ErrorCode) && time.GetUtcNow() - late.SaidAt < options.Value.GiveUpAfter)
+        else if (WeChatErrorCodes.IsTransient(result.ErrorCode) && time.GetUtcNow() - late.SaidAt < options.Value.GiveUpAfter)
         {
             logger.LateReplyFailed(channel.ChannelId, user, result.ErrorCode, result.ErrorMessage);
             return; // Unacknowledged: it comes back after RetryAfter.
@@ -51,7 +62,4 @@ public sealed class LateReplyWorker(LateReplyOutbox outbox, IEnumerable<IWeChatC
 
         await outbox.Backlog.AcknowledgeAsync(item, CancellationToken.None);
     }
-
-    private static bool IsWorthRetrying(int errorCode) => errorCode is WeChatErrorCodes.Unreachable
-        or WeChatErrorCodes.SystemBusy or WeChatErrorCodes.ApiFrequencyLimit || WeChatErrorCodes.IsTokenRejected(errorCode);
 }

@@ -13,7 +13,7 @@ namespace ChatPost.Bot.Channels;
 /// Redis sees one round trip before the turn (<see cref="ITurnGate.EnterAsync"/>, which also reads what a bot that is an
 /// <see cref="ILookupForecast"/> expects the turn to look up) and one after it.
 /// </summary>
-public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate, TimeProvider time, ChatPostMetrics metrics,
+public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate, LateReplyOutbox outbox, TimeProvider time, ChatPostMetrics metrics,
     ILogger<WeChatCallbackHandler> logger)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
@@ -55,6 +55,11 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         // Stored even when the caller went away: WeChat's retry of this message must get this answer. The gate need not
         // wait for Redis to confirm it (RedisTurnGate.LeaveAsync): a copy arriving meanwhile polls until it is stored.
         await LeaveAsync(turn, body, outcome.LeaseToRelease);
+        if (entry.NotificationsWaiting)
+        {
+            await ReleaseNotificationsAsync(turn);
+        }
+
         metrics.TurnAnswered(turn.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
         return body;
     }
@@ -82,6 +87,22 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {
             logger.StorageUnavailable("keeping a reply for retries", exception);
+        }
+    }
+
+    /// <summary>
+    /// The user wrote, so what waited for it can go now, after this turn's answer: one more round trip, for users with
+    /// notifications waiting only. Lost while Redis is down, it is queued again at their next message.
+    /// </summary>
+    private async Task ReleaseNotificationsAsync(TurnKeys turn)
+    {
+        try
+        {
+            await outbox.AddReleaseAsync(turn.ChannelId, turn.UserId, CancellationToken.None);
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            logger.StorageUnavailable("queueing the notifications that waited for a message", exception);
         }
     }
 

@@ -8,7 +8,7 @@ namespace ChatPost.Bot.Channels;
 public sealed class WeChatInboundTurn(IWeChatChannel channel, InboundMessage message, TimeProvider time) : InboundTurn
 {
     /// <inheritdoc/>
-    public override TurnKeys Keys { get; } = new(channel.ChannelId, message.FromUserName, message.DedupeKey);
+    public override TurnKeys Keys { get; } = new(channel.ChannelId, message.FromUserName, message.DedupeKey, UserWrote: message.MsgType != "event");
 
     /// <inheritdoc/>
     public override string? Text => WeChatActivityMapper.TextOf(message);

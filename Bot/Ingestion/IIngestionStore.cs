@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 
 namespace ChatPost.Bot.Ingestion;
@@ -31,4 +32,12 @@ public interface IIngestionStore
 }
 
 /// <summary>How many records of a write were new (<paramref name="Accepted"/>) and how many were already known.</summary>
-public readonly record struct StoreResult(int Accepted, int Duplicates);
+/// <param name="Watched">
+/// The records that are (or repeat) a watched item's latest state, in a status its watchers are told of, with the
+/// watchers; null when there are none. A repeat is included so that a batch sent again queues notifications lost the
+/// first time; telling each state once is the notifications' part.
+/// </param>
+public readonly record struct StoreResult(int Accepted, int Duplicates, IReadOnlyList<WatchedChange>? Watched = null);
+
+/// <summary>A watched item's state as a record gave it, and the users who watch the item.</summary>
+public sealed record WatchedChange(ItemChange Change, IReadOnlyList<string> Watchers);

@@ -1,3 +1,5 @@
+using ChatPost.Bot.Channels;
+using ChatPost.Bot.Channels.OfficialAccount;
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Dialogs.Postal;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,9 +10,11 @@ namespace ChatPost.Bot.Ingestion;
 
 /// <summary>
 /// One ingestion request, in order: API switched on (404), bearer key (401), body size (413), JSON array (400),
-/// record count (413), records one by one, store, answer (200, or 422 when every record was rejected).
+/// record count (413), records one by one, store, notifications of watched items queued, answer (200, or 422 when every
+/// record was rejected).
 /// </summary>
-public sealed class IngestionHandler(IIngestionStore store, TimeProvider time, ChatPostMetrics metrics, ILogger<IngestionHandler> logger)
+public sealed class IngestionHandler(IIngestionStore store, LateReplyOutbox outbox, TimeProvider time, ChatPostMetrics metrics,
+    ILogger<IngestionHandler> logger)
 {
     /// <summary>Handles <c>POST /api/ingest/shipments</c>.</summary>
     public Task<Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult>> IngestShipmentsAsync(
@@ -42,6 +46,9 @@ public sealed class IngestionHandler(IIngestionStore store, TimeProvider time, C
         try
         {
             stored = batch.Valid.Count == 0 ? default : await kind.StoreAsync(store, batch.Valid, cancellationToken);
+            // Before the answer: if this fails the sender sends the batch again, and the store names the watchers again.
+            await Task.WhenAll((stored.Watched ?? []).Select(watched =>
+                outbox.AddNoticesAsync(OfficialAccountChannel.Id, watched.Change, watched.Watchers, cancellationToken)));
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {

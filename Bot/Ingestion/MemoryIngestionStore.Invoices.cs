@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 
 namespace ChatPost.Bot.Ingestion;
@@ -12,12 +13,14 @@ public sealed partial class MemoryIngestionStore
     {
         ArgumentNullException.ThrowIfNull(applications);
         var (accepted, duplicates) = (0, 0);
+        List<WatchedChange>? watched = null;
         lock (_gate)
         {
             var now = time.GetUtcNow();
             foreach (var item in applications)
             {
-                if (Add(item, now))
+                var (added, isLatest) = Add(item, now);
+                if (added)
                 {
                     accepted++;
                 }
@@ -25,10 +28,15 @@ public sealed partial class MemoryIngestionStore
                 {
                     duplicates++;
                 }
+
+                if (isLatest && WatchRules.IsNotifiable(item.Status))
+                {
+                    Watched(ItemChange.Of(item), ref watched);
+                }
             }
         }
 
-        return Task.FromResult(new StoreResult(accepted, duplicates));
+        return Task.FromResult(new StoreResult(accepted, duplicates, watched));
     }
 
     /// <summary>The latest state of <paramref name="applicationNo"/> (normalised here too); null when unknown.</summary>
@@ -66,8 +74,11 @@ public sealed partial class MemoryIngestionStore
         }
     }
 
-    /// <summary>False for a duplicate; true when stored, and also for an older state that does not replace the current one.</summary>
-    private bool Add(InvoiceApplication item, DateTimeOffset now)
+    /// <summary>
+    /// Added: false for a duplicate; true when stored, and also for an older state that does not replace the current one.
+    /// IsLatest: the application's current state is this one now (stored, or repeated).
+    /// </summary>
+    private (bool Added, bool IsLatest) Add(InvoiceApplication item, DateTimeOffset now)
     {
         var at = item.Time.ToUnixTimeMilliseconds();
         if (Live(_applications, item.ApplicationNo, now, a => a.ExpiresAt) is { } current)
@@ -75,12 +86,12 @@ public sealed partial class MemoryIngestionStore
             var currentAt = current.Application.Time.ToUnixTimeMilliseconds();
             if (at == currentAt && item.Status == current.Application.Status)
             {
-                return false;
+                return (false, true);
             }
 
             if (at < currentAt || (at == currentAt && item.Status < current.Application.Status))
             {
-                return true;
+                return (true, false);
             }
         }
 
@@ -88,7 +99,7 @@ public sealed partial class MemoryIngestionStore
         var index = Live(_byTaxpayer, item.TaxpayerId, now, i => i.ExpiresAt) ?? (_byTaxpayer[item.TaxpayerId] = new RecencyIndex());
         index.Add(item.ApplicationNo, at);
         index.ExpiresAt = now + _settings.InvoiceTimeToLive;
-        return true;
+        return (true, true);
     }
 
     private sealed record StoredApplication(InvoiceApplication Application, DateTimeOffset ExpiresAt);

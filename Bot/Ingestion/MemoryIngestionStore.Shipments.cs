@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 
 namespace ChatPost.Bot.Ingestion;
@@ -12,12 +13,14 @@ public sealed partial class MemoryIngestionStore
     {
         ArgumentNullException.ThrowIfNull(events);
         var (accepted, duplicates) = (0, 0);
+        List<WatchedChange>? watched = null;
         lock (_gate)
         {
             var now = time.GetUtcNow();
             foreach (var item in events)
             {
-                if (Add(item, now))
+                var (added, isLatest) = Add(item, now);
+                if (added)
                 {
                     accepted++;
                 }
@@ -25,10 +28,15 @@ public sealed partial class MemoryIngestionStore
                 {
                     duplicates++;
                 }
+
+                if (isLatest && WatchRules.IsNotifiable(item.Status))
+                {
+                    Watched(ItemChange.Of(item), ref watched);
+                }
             }
         }
 
-        return Task.FromResult(new StoreResult(accepted, duplicates));
+        return Task.FromResult(new StoreResult(accepted, duplicates, watched));
     }
 
     /// <summary>The latest event and event count of <paramref name="trackingNo"/> (normalised here too); null when unknown.</summary>
@@ -71,16 +79,18 @@ public sealed partial class MemoryIngestionStore
         }
     }
 
-    private bool Add(ShipmentEvent item, DateTimeOffset now)
+    /// <summary>Adds the event unless it is a duplicate; either way, says whether it is the shipment's latest event now.</summary>
+    private (bool Added, bool IsLatest) Add(ShipmentEvent item, DateTimeOffset now)
     {
         var shipment = Live(_shipments, item.TrackingNo, now, s => s.ExpiresAt) ?? (_shipments[item.TrackingNo] = new Shipment());
         var at = item.Time.ToUnixTimeMilliseconds();
         if (!shipment.Events.Add((item.Status, at)))
         {
-            return false;
+            return (false, at == shipment.LatestAt && item.Status == shipment.Latest?.Status);
         }
 
-        if (shipment.Latest is null || at > shipment.LatestAt || (at == shipment.LatestAt && item.Status > shipment.Latest.Status))
+        var isLatest = shipment.Latest is null || at > shipment.LatestAt || (at == shipment.LatestAt && item.Status > shipment.Latest.Status);
+        if (isLatest)
         {
             (shipment.Latest, shipment.LatestAt) = (item, at);
         }
@@ -96,7 +106,7 @@ public sealed partial class MemoryIngestionStore
         shipment.ApplicationNo = item.ApplicationNo ?? shipment.ApplicationNo;
         Count(shipment, item, at, now);
         shipment.ExpiresAt = now + _settings.ShipmentTimeToLive;
-        return true;
+        return (true, isLatest);
     }
 
     /// <summary>A shipment counts once per status, on its earliest event of that status: a late earlier one moves the count.</summary>

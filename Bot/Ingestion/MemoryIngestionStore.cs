@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace ChatPost.Bot.Ingestion;
 /// One lock guards everything, so each batch is applied atomically. Expired entries read as missing and are
 /// dropped when next touched, not swept: the embedded mode is for one process and modest volumes.
 /// </remarks>
-public sealed partial class MemoryIngestionStore(IOptions<IngestOptions> options, TimeProvider time)
+/// <param name="watchers">Who watches which item, to report watched changes as the Redis scripts do; null: nobody watches.</param>
+public sealed partial class MemoryIngestionStore(IOptions<IngestOptions> options, TimeProvider time, IWatcherIndex? watchers = null)
     : IIngestionStore, IShipmentLookup, IInvoiceLookup, IProgressCounters
 {
     private readonly Lock _gate = new();
@@ -38,6 +40,15 @@ public sealed partial class MemoryIngestionStore(IOptions<IngestOptions> options
             .ThenByDescending(entry => entry.Key, StringComparer.Ordinal)
             .Take(count)
             .Select(entry => entry.Key);
+    }
+
+    /// <summary>Adds <paramref name="change"/> to <paramref name="watched"/> when someone watches its item.</summary>
+    private void Watched(ItemChange change, ref List<WatchedChange>? watched)
+    {
+        if (watchers?.WatchersOf(change.Item) is { Count: > 0 } users)
+        {
+            (watched ??= []).Add(new WatchedChange(change, users));
+        }
     }
 
     private static T? Live<T>(Dictionary<string, T> entries, string key, DateTimeOffset now, Func<T, DateTimeOffset> expiresAt)

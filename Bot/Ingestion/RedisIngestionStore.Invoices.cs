@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Storage;
 using StackExchange.Redis;
@@ -7,11 +8,15 @@ namespace ChatPost.Bot.Ingestion;
 
 public sealed partial class RedisIngestionStore
 {
+    private static readonly RedisValue NotifiableApplications = Notifiable(Enum.GetValues<InvoiceStatus>().Where(WatchRules.IsNotifiable).Cast<int>());
+    private static readonly RedisValue ApplicationKeyPart = RedisKeys.InvoiceApplication("").ToString();
+    private static readonly RedisValue ApplicationWatchersPart = RedisKeys.Watchers(WatchedItem.InvoiceApplication("").Key).ToString();
+
     /// <inheritdoc/>
     public Task<StoreResult> AddInvoiceApplicationsAsync(IReadOnlyList<InvoiceApplication> applications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applications);
-        return RunInCallsAsync(applications, AddInvoiceCallAsync, cancellationToken);
+        return RunInCallsAsync(applications, AddInvoiceCallAsync, ItemChange.Of, cancellationToken);
     }
 
     /// <summary>The latest state of <paramref name="applicationNo"/> (normalised here too); null when unknown.</summary>
@@ -60,6 +65,7 @@ public sealed partial class RedisIngestionStore
         var keys = new RedisKey[count * keysPer];
         var values = new RedisValue[RedisIngestionScripts.InvoiceHeader + (count * valuesPer)];
         (values[0], values[1]) = (_invoiceSeconds, IndexCap);
+        (values[2], values[3], values[4]) = (NotifiableApplications, ApplicationKeyPart, ApplicationWatchersPart);
         for (var i = 0; i < count; i++)
         {
             var item = applications[start + i];

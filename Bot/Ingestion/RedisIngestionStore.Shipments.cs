@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Storage;
 using StackExchange.Redis;
@@ -9,11 +10,17 @@ public sealed partial class RedisIngestionStore
 {
     private static readonly RedisValue IndexCap = IngestLimits.MaxIndexEntries;
 
+    // What the script needs to name a shipment's watchers (RedisIngestionScripts): the statuses they are told of, and the
+    // parts of the shipment's key and of its watcher set's key before the number.
+    private static readonly RedisValue NotifiableShipments = Notifiable(Enum.GetValues<ShipmentStatus>().Where(WatchRules.IsNotifiable).Cast<int>());
+    private static readonly RedisValue ShipmentKeyPart = RedisKeys.Shipment("").ToString();
+    private static readonly RedisValue ShipmentWatchersPart = RedisKeys.Watchers(WatchedItem.Shipment("").Key).ToString();
+
     /// <inheritdoc/>
     public Task<StoreResult> AddShipmentEventsAsync(IReadOnlyList<ShipmentEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return RunInCallsAsync(events, AddShipmentCallAsync, cancellationToken);
+        return RunInCallsAsync(events, AddShipmentCallAsync, ItemChange.Of, cancellationToken);
     }
 
     /// <summary>The latest event and event count of <paramref name="trackingNo"/> (normalised here too); null when unknown.</summary>
@@ -75,6 +82,7 @@ public sealed partial class RedisIngestionStore
         var keys = new RedisKey[count * keysPer];
         var values = new RedisValue[RedisIngestionScripts.ShipmentHeader + (count * valuesPer)];
         (values[0], values[1], values[2]) = (_shipmentSeconds, _counterSeconds, IndexCap);
+        (values[3], values[4], values[5]) = (NotifiableShipments, ShipmentKeyPart, ShipmentWatchersPart);
         for (var i = 0; i < count; i++)
         {
             var item = events[start + i];

@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,12 @@ public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<
 
     private IDatabase Database => redis.Database;
 
+    /// <summary>Status ordinals as the scripts look them up: <c>,2,3,</c>.</summary>
+    private static string Notifiable(IEnumerable<int> statuses) => "," + string.Join(',', statuses) + ",";
+
     // A cancelled caller stops waiting; calls already sent still apply, which is harmless as writes are idempotent.
     private static async Task<StoreResult> RunInCallsAsync<T>(IReadOnlyList<T> records, Func<IReadOnlyList<T>, int, int, Task<RedisResult>> callAsync,
-        CancellationToken cancellationToken)
+        Func<T, ItemChange> changeOf, CancellationToken cancellationToken)
     {
         var calls = new Task<RedisResult>[(records.Count + RecordsPerCall - 1) / RecordsPerCall];
         for (var i = 0; i < calls.Length; i++)
@@ -38,10 +42,26 @@ public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<
         }
 
         var (accepted, duplicates) = (0, 0);
-        foreach (var outcomes in await Task.WhenAll(calls).WaitAsync(cancellationToken))
+        List<WatchedChange>? watched = null;
+        var results = await Task.WhenAll(calls).WaitAsync(cancellationToken);
+        for (var i = 0; i < results.Length; i++)
         {
-            foreach (var outcome in (long[])outcomes!)
+            var outcomes = (RedisResult[])results[i]!;
+            for (var j = 0; j < outcomes.Length; j++)
             {
+                long outcome;
+                if (outcomes[j].Resp2Type == ResultType.Array)
+                {
+                    // The outcome, then the users who watch the record's item (RedisIngestionScripts).
+                    var parts = (RedisResult[])outcomes[j]!;
+                    outcome = (long)parts[0];
+                    (watched ??= []).Add(new WatchedChange(changeOf(records[(i * RecordsPerCall) + j]), [.. parts.Skip(1).Select(user => (string)user!)]));
+                }
+                else
+                {
+                    outcome = (long)outcomes[j];
+                }
+
                 if (outcome == 0)
                 {
                     duplicates++;
@@ -53,6 +73,6 @@ public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<
             }
         }
 
-        return new StoreResult(accepted, duplicates);
+        return new StoreResult(accepted, duplicates, watched);
     }
 }

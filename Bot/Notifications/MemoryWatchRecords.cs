@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatPost.Bot.Dialogs.Features.Notifications;
+using ChatPost.Bot.Ingestion;
 using ChatPost.Bot.Storage;
 
 namespace ChatPost.Bot.Notifications;
@@ -9,7 +10,7 @@ namespace ChatPost.Bot.Notifications;
 /// what Redis scripts do there: stamps users' messages for the embedded turn gate, and names an item's watchers to the
 /// embedded ingestion store.
 /// </summary>
-internal sealed class MemoryWatchRecords(TimeProvider time) : IWatchRecords, IUserMessageStamp
+internal sealed class MemoryWatchRecords(TimeProvider time) : IWatchRecords, IUserMessageStamp, IWatcherIndex
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Dictionary<string, string>> _records = new(StringComparer.Ordinal);
@@ -116,7 +117,7 @@ internal sealed class MemoryWatchRecords(TimeProvider time) : IWatchRecords, IUs
         }
     }
 
-    /// <summary>The users who watch <paramref name="item"/>: what the Redis ingestion scripts read from the item's watcher set.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<string> WatchersOf(WatchedItem item)
     {
         lock (_gate)

@@ -8,11 +8,30 @@ namespace ChatPost.Bot.Notifications;
 /// <summary>
 /// <see cref="IWatchRecords"/> in Redis, shared by replicas. A user's record is a hash under the user's hash tag (the turn
 /// gate's entry script stamps it); an item's watchers are a set under <c>{postal}</c>, read by the ingestion scripts with
-/// the item. A write is a transaction on the condition that the record's version and stamp are still as read.
+/// the item (flagged in the item's record). A write is a transaction on the condition that the record's version and stamp
+/// are still as read.
 /// </summary>
 internal sealed class RedisWatchRecords(RedisConnection redis, IOptions<NotificationOptions> options) : IWatchRecords
 {
     private const int MaxAttempts = 20;
+
+    // KEYS: the item's watcher set, the item's record. ARGV: user, seconds to keep. The record's field w tells the ingestion
+    // scripts that someone watches, among the fields they read anyway. A record not ingested yet (a parcel about to be
+    // mailed) is made with that field alone, and kept as long as the set; ingestion gives it its own lifetime.
+    private const string IndexScript = """
+        redis.call('SADD', KEYS[1], ARGV[1])
+        redis.call('EXPIRE', KEYS[1], ARGV[2])
+        redis.call('HSET', KEYS[2], 'w', 1)
+        if redis.call('TTL', KEYS[2]) == -1 then redis.call('EXPIRE', KEYS[2], ARGV[2]) end
+        return 1
+        """;
+
+    // KEYS: the item's watcher set, the item's record. ARGV: the users. The last watcher gone, the record's field goes too.
+    private const string UnindexScript = """
+        redis.call('SREM', KEYS[1], unpack(ARGV))
+        if redis.call('EXISTS', KEYS[1]) == 0 then redis.call('HDEL', KEYS[2], 'w') end
+        return 1
+        """;
 
     // Kept a little longer than the longest watch, so that a watch's own lifetime, not the key's, ends it.
     private readonly TimeSpan _timeToLive = options.Value.WatchLifetime + TimeSpan.FromDays(2);
@@ -77,21 +96,16 @@ internal sealed class RedisWatchRecords(RedisConnection redis, IOptions<Notifica
         Database.KeyDeleteAsync([RedisKeys.Notifications(userId), RedisKeys.NotificationOffer(userId)]);
 
     /// <inheritdoc/>
-    public Task IndexAsync(WatchedItem item, string userId, CancellationToken cancellationToken)
-    {
-        var key = RedisKeys.Watchers(item.Key);
-        var batch = Database.CreateBatch();
-        var added = batch.SetAddAsync(key, userId);
-        _ = batch.KeyExpireAsync(key, _timeToLive);
-        batch.Execute();
-        return added;
-    }
+    public Task IndexAsync(WatchedItem item, string userId, CancellationToken cancellationToken) =>
+        Database.ScriptEvaluateAsync(IndexScript, [RedisKeys.Watchers(item.Key), RecordOf(item)], [userId, (long)_timeToLive.TotalSeconds]);
 
     /// <inheritdoc/>
     public Task UnindexAsync(WatchedItem item, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(userIds);
-        return userIds.Count == 0 ? Task.CompletedTask : Database.SetRemoveAsync(RedisKeys.Watchers(item.Key), [.. userIds.Select(user => (RedisValue)user)]);
+        return userIds.Count == 0
+            ? Task.CompletedTask
+            : Database.ScriptEvaluateAsync(UnindexScript, [RedisKeys.Watchers(item.Key), RecordOf(item)], [.. userIds.Select(user => (RedisValue)user)]);
     }
 
     /// <inheritdoc/>
@@ -101,6 +115,9 @@ internal sealed class RedisWatchRecords(RedisConnection redis, IOptions<Notifica
     /// <inheritdoc/>
     public async Task<string?> GetOfferAsync(string userId, CancellationToken cancellationToken) =>
         await Database.StringGetAsync(RedisKeys.NotificationOffer(userId)).WaitAsync(cancellationToken);
+
+    private static RedisKey RecordOf(WatchedItem item) =>
+        item.Kind == WatchedItemKind.Shipment ? RedisKeys.Shipment(item.Id) : RedisKeys.InvoiceApplication(item.Id);
 
     private static Condition FieldIs(RedisKey key, string field, string? value) =>
         value is null ? Condition.HashNotExists(key, field) : Condition.HashEqual(key, field, value);

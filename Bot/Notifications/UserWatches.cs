@@ -101,7 +101,7 @@ internal sealed class UserWatches
 
     /// <summary>
     /// Decides how the user hears of <paramref name="change"/>, and records it as told (or pending). Nothing when the item is not
-    /// watched, or the user was told this or a newer state already — unless it is this same outbox item (<paramref name="claim"/>)
+    /// watched (<see cref="NoticeRoute.Unwatched"/>), or the user was told this or a newer state already — unless it is this same outbox item (<paramref name="claim"/>)
     /// again, after a crash or a failed send, or the state is one that waited for the user's next message. Inside the window with
     /// quota left (and <paramref name="customerServiceAllowed"/>): a customer-service message, counted; else a template message
     /// when <paramref name="templateAllowed"/>; else it waits.
@@ -112,7 +112,7 @@ internal sealed class UserWatches
         var item = change.Item;
         if (Find(item) is not { } entry || IsExpired(entry, now, options))
         {
-            return NoticeRoute.None;
+            return NoticeRoute.Unwatched;
         }
 
         var state = change.State;

@@ -7,7 +7,7 @@ namespace ChatPost.Bot.Notifications;
 
 /// <summary>
 /// Citizens' watches: <see cref="IItemWatches"/> for the dialogs, and the steps of a notification for
-/// its sender, over <see cref="IWatchRecords"/>. The rules are <see cref="UserWatches"/>'s; this keeps
+/// <see cref="NotificationSender"/>, over <see cref="IWatchRecords"/>. The rules are <see cref="UserWatches"/>'s; this keeps
 /// the item index in step with them, and counts and logs what they did.
 /// </summary>
 internal sealed class WatchStore(IWatchRecords records, IOptions<NotificationOptions> options, TimeProvider time, ChatPostMetrics metrics,
@@ -91,6 +91,49 @@ internal sealed class WatchStore(IWatchRecords records, IOptions<NotificationOpt
             logger.WatchesForgotten(UserIds.Mask(userId), watched.Count);
         }
     }
+
+    /// <summary>
+    /// Decides how <paramref name="userId"/> hears of <paramref name="change"/> (outbox item <paramref name="claim"/>) and records
+    /// it as told: <see cref="UserWatches.Decide"/>, atomically.
+    /// </summary>
+    public Task<NoticeRoute> DecideAsync(string userId, ItemChange change, string claim, bool templateAllowed, bool customerServiceAllowed,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return records.UpdateAsync(userId, record => record.Decide(change, claim, now, Settings, templateAllowed, customerServiceAllowed), cancellationToken);
+    }
+
+    /// <summary>After the user was told of <paramref name="change"/>: its watch ends if the item arrived, or moves to its parcel.</summary>
+    public async Task AfterToldAsync(string userId, ItemChange change, string claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.ParcelToFollow is { } parcel)
+        {
+            await records.IndexAsync(WatchedItem.Shipment(parcel), userId, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        if (await records.UpdateAsync(userId, record => record.AfterTold(change, claim, now), cancellationToken))
+        {
+            await records.UnindexAsync(change.Item, [userId], cancellationToken);
+            metrics.WatchesEnded(change.ParcelToFollow is null ? WatchEnd.Arrived : WatchEnd.Moved, 1);
+        }
+    }
+
+    /// <summary>WeChat refused a customer-service message to the user: none is tried again until they write.</summary>
+    public Task CloseWindowAsync(string userId, CancellationToken cancellationToken) =>
+        records.UpdateAsync(userId, record =>
+        {
+            record.CloseWindow(Settings);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>The items whose news waits for the user's next message.</summary>
+    public async Task<IReadOnlyList<WatchedItem>> PendingAsync(string userId, CancellationToken cancellationToken) =>
+        (await records.ReadAsync(userId, cancellationToken)).Pending();
+
+    /// <summary>Takes the user out of the item's watchers: they do not watch it (any more).</summary>
+    public Task UnindexAsync(WatchedItem item, string userId, CancellationToken cancellationToken) => records.UnindexAsync(item, [userId], cancellationToken);
 
     private Task UnindexAsync(string userId, IReadOnlyList<WatchedItem> items, CancellationToken cancellationToken) =>
         Task.WhenAll(items.Select(item => records.UnindexAsync(item, [userId], cancellationToken)));

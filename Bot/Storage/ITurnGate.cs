@@ -11,7 +11,9 @@ public interface ITurnGate
     /// Claims the message. <see cref="TurnEntry.IsFirst"/> is true for exactly one caller while the claim lives;
     /// the others get the stored reply, or <see langword="null"/> while the first turn still runs. The first caller
     /// also gets the user's turn lock when it was free (<see cref="TurnEntry.Lease"/>); when it was not, it must
-    /// wait for it under <see cref="TurnKeys.LockName"/>.
+    /// wait for it under <see cref="TurnKeys.LockName"/>. For a message the user wrote (<see cref="TurnKeys.UserWrote"/>),
+    /// the first caller also stamps its time in the user's notification record, if they have one, and learns whether
+    /// notifications wait for it (<see cref="TurnEntry.NotificationsWaiting"/>).
     /// </summary>
     /// <param name="turn">The message and its user.</param>
     /// <param name="trackingNumbers">
@@ -33,7 +35,11 @@ public interface ITurnGate
 
 /// <summary>One inbound message of one user on one channel.</summary>
 /// <param name="DedupeKey">What WeChat's retries of the message share (<c>InboundMessage.DedupeKey</c>).</param>
-public readonly record struct TurnKeys(string ChannelId, string UserId, string DedupeKey)
+/// <param name="UserWrote">
+/// True for a message the user sent, false for an event (a follow, a menu click): only a message opens WeChat's 48-hour
+/// customer-service window.
+/// </param>
+public readonly record struct TurnKeys(string ChannelId, string UserId, string DedupeKey, bool UserWrote = true)
 {
     /// <summary>The lock that lets one turn of this user run at a time, across replicas.</summary>
     public string LockName => $"turn:{ChannelId}:{{{UserId}}}";
@@ -48,4 +54,5 @@ public readonly record struct TurnKeys(string ChannelId, string UserId, string D
 /// <param name="IsFirst">True when this caller claimed the message and must run its turn.</param>
 /// <param name="Reply">For a later copy: the first copy's reply, or null while that turn is still running.</param>
 /// <param name="Lease">For the first copy: the user's turn lock when it could be taken at once.</param>
-public readonly record struct TurnEntry(bool IsFirst, string? Reply, LockLease? Lease = null);
+/// <param name="NotificationsWaiting">For the first copy of a message: notifications were kept for the user's next message.</param>
+public readonly record struct TurnEntry(bool IsFirst, string? Reply, LockLease? Lease = null, bool NotificationsWaiting = false);

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace ChatPost.Bot.Storage;
 
-/// <summary>The embedded twin of <see cref="RedisTurnGate"/>: the same claims and turn locks, in this process.</summary>
-public sealed class MemoryTurnGate(IDistributedLock locks) : ITurnGate, IDisposable
+/// <summary>The embedded twin of <see cref="RedisTurnGate"/>: the same claims, stamps and turn locks, in this process.</summary>
+/// <param name="stamps">Where a user's message is stamped for their notifications; null: nowhere (no notifications).</param>
+public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? stamps = null, TimeProvider? time = null) : ITurnGate, IDisposable
 {
     private readonly MemoryCache _replies = new(new MemoryCacheOptions());
     private readonly Lock _claimLock = new();
@@ -23,7 +24,8 @@ public sealed class MemoryTurnGate(IDistributedLock locks) : ITurnGate, IDisposa
             _replies.Set(key, TurnGateTimes.Pending, TurnGateTimes.Claim);
         }
 
-        return new TurnEntry(true, null, await locks.TryAcquireAsync(turn.LockName, TurnGateTimes.TurnLock, cancellationToken));
+        var waiting = turn.UserWrote && stamps is not null && stamps.Stamp(turn.UserId, (time ?? TimeProvider.System).GetUtcNow());
+        return new TurnEntry(true, null, await locks.TryAcquireAsync(turn.LockName, TurnGateTimes.TurnLock, cancellationToken), waiting);
     }
 
     /// <inheritdoc/>

@@ -86,7 +86,8 @@ internal static class RedisKeys
     public static RedisKey InvoiceApplication(string applicationNo) => "{postal}:invoice:" + applicationNo;
 
     /// <summary>
-    /// Set of the users who watch an item (<c>WatchedItem.Key</c>): the ingestion scripts read it with the item they change.
+    /// Set of the users who watch an item (<c>WatchedItem.Key</c>): the ingestion scripts read it with the item they change,
+    /// when the item's record (<see cref="Shipment"/>, <see cref="InvoiceApplication"/>) has the field <c>w</c>.
     /// </summary>
     public static RedisKey Watchers(string itemKey) => "{postal}:watchers:" + itemKey;
 

@@ -3,28 +3,35 @@ using StackExchange.Redis;
 namespace ChatPost.Bot.Storage;
 
 /// <summary>
-/// <see cref="ITurnGate"/> on Redis, shared by every replica: one script on the way in (claim, turn lock, the
-/// conversation's state for <see cref="RedisStorage"/>, and the lookup quota when the message names tracking numbers,
-/// whose shipments are read in the same round trip), one on the way out (reply and lock release). The user's state is
-/// not read ahead: only greetings and follows read it, and its read would cost every other turn a command in Redis.
+/// <see cref="ITurnGate"/> on Redis, shared by every replica: one script on the way in (claim, the time of the user's message
+/// in their notification record, turn lock, the conversation's state for <see cref="RedisStorage"/>, and the lookup quota
+/// when the message names tracking numbers, whose shipments are read in the same round trip), one on the way out (reply and
+/// lock release). The user's state is not read ahead: only greetings and follows read it, and its read would cost every
+/// other turn a command in Redis. The stamp costs a message one command (an <c>EXISTS</c> that finds nothing) unless the
+/// user watches items; then three.
 /// </summary>
 public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock locks, PrefetchedState prefetched, TimeProvider time) : ITurnGate
 {
-    // KEYS: reply, turn lock, conversation state, and the lookup quota's window when lookups are expected.
-    // ARGV: pending marker, claim ms, lock token, lock ms.
-    // Returns {0, value} for a later copy (the reply or the pending marker), {1} for the first copy when another
-    // turn of the user holds the lock, {2, eTag, json, quota used} for the first copy holding the lock (nil: no
-    // state, or no quota taken).
+    // KEYS: reply, turn lock, conversation state, the user's notification record, and the lookup quota's window when
+    // lookups are expected. ARGV: pending marker, claim ms, lock token, lock ms, the message's time (Unix ms; '' for an event).
+    // Returns {0, value} for a later copy (the reply or the pending marker), {1, waiting} for the first copy when another
+    // turn of the user holds the lock, {2, waiting, eTag, json, quota used} for the first copy holding the lock (nil: no
+    // state, or no quota taken); waiting is 1 when notifications wait for the user's message (UserWatches).
     private const string EnterScript = """
         local value = redis.call('GET', KEYS[1])
         if value then return {0, value} end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-        if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1} end
+        local waiting = 0
+        if ARGV[5] ~= '' and redis.call('EXISTS', KEYS[4]) == 1 then
+          redis.call('HSET', KEYS[4], 'seen', ARGV[5], 'sent', 0)
+          waiting = redis.call('HEXISTS', KEYS[4], 'deferred')
+        end
+        if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1, waiting} end
         local conversation = redis.call('HMGET', KEYS[3], 'e', 'v')
-        if not KEYS[4] then return {2, conversation[1], conversation[2]} end
-        local window = KEYS[4]
+        if not KEYS[5] then return {2, waiting, conversation[1], conversation[2]} end
+        local window = KEYS[5]
         """ + "\n" + RedisLookupQuota.TakeLua + "\n" + """
-        return {2, conversation[1], conversation[2], used}
+        return {2, waiting, conversation[1], conversation[2], used}
         """;
 
     // KEYS: reply, turn lock. ARGV: reply, reply ms, lock token. The lock is deleted only while it is still ours.
@@ -45,10 +52,12 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
         var token = Guid.NewGuid().ToString("N");
         var conversationKey = turn.ConversationStateKey;
         RedisKey? quotaWindow = trackingNumbers.Count == 0 ? (RedisKey?)null : RedisLookupQuota.Window(turn.UserId, time);
+        var notifications = RedisKeys.Notifications(turn.UserId);
         RedisKey[] keys = quotaWindow is { } window
-            ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), window]
-            : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey)];
-        RedisValue[] values = [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds];
+            ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), notifications, window]
+            : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), notifications];
+        RedisValue[] values = [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds,
+            turn.UserWrote ? time.GetUtcNow().ToUnixTimeMilliseconds() : RedisValue.EmptyString];
         Task<RedisResult> entering;
         (string, Task<RedisValue[]>)[] shipments = [];
         if (quotaWindow is null)
@@ -72,15 +81,15 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
                 var value = (string?)result[1];
                 return new TurnEntry(false, value == TurnGateTimes.Pending ? null : value);
             case 1:
-                return new TurnEntry(true, null);
+                return new TurnEntry(true, null, NotificationsWaiting: (long)result[1] == 1);
             default:
-                prefetched.Put(conversationKey, new PrefetchedState.Item((string?)result[1], (string?)result[2]));
+                prefetched.Put(conversationKey, new PrefetchedState.Item((string?)result[2], (string?)result[3]));
                 if (quotaWindow is { } taken)
                 {
-                    prefetched.PutLookups(turn.UserId, taken, (long)result[3], shipments);
+                    prefetched.PutLookups(turn.UserId, taken, (long)result[4], shipments);
                 }
 
-                return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)));
+                return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)), NotificationsWaiting: (long)result[1] == 1);
         }
     }
 

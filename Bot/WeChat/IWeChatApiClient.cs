@@ -11,4 +11,7 @@ public interface IWeChatApiClient
 
     /// <summary><c>POST /cgi-bin/message/custom/send</c>: a customer-service message, the way to answer after the 5-second window.</summary>
     Task<WeChatApiResult> SendCustomMessageAsync(string accessToken, CustomMessage message, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /cgi-bin/message/template/send</c>: a template message, which reaches a follower outside the window.</summary>
+    Task<WeChatApiResult> SendTemplateMessageAsync(string accessToken, TemplateMessage message, CancellationToken cancellationToken);
 }

@@ -17,4 +17,11 @@ public sealed class WeChatApiClient(HttpClient http, ILogger<WeChatApiClient> lo
         var path = "cgi-bin/message/custom/send?access_token=" + Uri.EscapeDataString(accessToken);
         return (await WeChatHttp.PostAsync(http, logger, path, message, WeChatJsonContext.Default.CustomMessage, cancellationToken)).Status;
     }
+
+    /// <inheritdoc/>
+    public async Task<WeChatApiResult> SendTemplateMessageAsync(string accessToken, TemplateMessage message, CancellationToken cancellationToken)
+    {
+        var path = "cgi-bin/message/template/send?access_token=" + Uri.EscapeDataString(accessToken);
+        return (await WeChatHttp.PostAsync(http, logger, path, message, WeChatJsonContext.Default.TemplateMessage, cancellationToken)).Status;
+    }
 }

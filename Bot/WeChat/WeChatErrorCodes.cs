@@ -17,6 +17,21 @@ public static class WeChatErrorCodes
     public const int InvalidAccessToken = 40014;
     public const int AccessTokenExpired = 42001;
 
+    /// <summary>Not an OpenID of this account (WECHAT.md §2): the user is not there to reach.</summary>
+    public const int InvalidOpenId = 40003;
+
+    /// <summary>Template message: the template id is not one of this account's.</summary>
+    public const int InvalidTemplateId = 40037;
+
+    /// <summary>The recipient must follow the account: they unfollowed.</summary>
+    public const int RequireSubscribe = 43004;
+
+    /// <summary>Template message: a field does not fit its keyword (too long, wrong kind).</summary>
+    public const int ArgumentInvalid = 47003;
+
+    /// <summary>The account may not call this API (not certified, or the permission was withdrawn).</summary>
+    public const int ApiUnauthorized = 48001;
+
     /// <summary>The user is outside the customer-service window, or has unfollowed.</summary>
     public const int ResponseOutOfTimeLimit = 45015;
 
@@ -28,6 +43,13 @@ public static class WeChatErrorCodes
 
     /// <summary>Group robot: the webhook key is invalid or was removed.</summary>
     public const int InvalidWebhookUrl = 93000;
+
+    /// <summary>
+    /// True for the outcomes that may pass by themselves (WeChat unreachable or busy, a frequency limit, a token being
+    /// replaced), after which a send is tried again later; every other error is an answer, and retrying it changes nothing.
+    /// </summary>
+    public static bool IsTransient(int errorCode) =>
+        errorCode is Unreachable or SystemBusy or ApiFrequencyLimit || IsTokenRejected(errorCode);
 
     /// <summary>True for the codes after which a fresh access_token is fetched and the call retried once.</summary>
     public static bool IsTokenRejected(int errorCode) =>

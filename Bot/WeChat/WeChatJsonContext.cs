@@ -5,6 +5,7 @@ namespace ChatPost.Bot.WeChat;
 /// <summary>Source-generated JSON for the WeChat and WeCom APIs.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CustomMessage))]
+[JsonSerializable(typeof(TemplateMessage))]
 [JsonSerializable(typeof(AppMessage))]
 [JsonSerializable(typeof(StableTokenRequest))]
 [JsonSerializable(typeof(WeChatApiResponse))]

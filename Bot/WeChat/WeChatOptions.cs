@@ -49,6 +49,9 @@ public sealed class OfficialAccountOptions
     [EncodingAesKey]
     public string EncodingAESKey { get; set; } = "";
 
+    /// <summary>Template messages for notifications outside the customer-service window; none by default.</summary>
+    public NotificationTemplatesOptions Templates { get; set; } = new();
+
     public bool IsConfigured => Token.Length > 0;
 }
 

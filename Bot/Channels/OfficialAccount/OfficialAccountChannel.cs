@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatPost.Bot.Channels.OfficialAccount;
 
-/// <summary>The citizens' channel: the WeChat Official Account (公众号). Late replies go through the customer-service API.</summary>
+/// <summary>
+/// The citizens' channel: the WeChat Official Account (公众号). Late replies go through the customer-service API; notifications
+/// outside its window can also go as template messages.
+/// </summary>
 public sealed class OfficialAccountChannel(IWeChatApiClient api, [FromKeyedServices(OfficialAccountChannel.Id)] AccessTokenProvider tokens)
     : IWeChatChannel
 {
@@ -23,4 +26,8 @@ public sealed class OfficialAccountChannel(IWeChatApiClient api, [FromKeyedServi
             : CustomMessage.ForText(userId, reply.Text ?? "");
         return tokens.CallAsync((token, ct) => api.SendCustomMessageAsync(token, message, ct), cancellationToken);
     }
+
+    /// <summary>Sends a template message, which reaches a follower outside the customer-service window.</summary>
+    public Task<WeChatApiResult> SendTemplateAsync(TemplateMessage message, CancellationToken cancellationToken) =>
+        tokens.CallAsync((token, ct) => api.SendTemplateMessageAsync(token, message, ct), cancellationToken);
 }

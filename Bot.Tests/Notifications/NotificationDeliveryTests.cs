@@ -1,0 +1,272 @@
+using System.Globalization;
+using ChatPost.Bot.Dialogs.Features.Notifications;
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Tests.Notifications;
+
+/// <summary>
+/// From ingestion to the user, over real Redis and the local fake of WeChat's API: the customer-service window, template
+/// messages, notifications kept for the user's next message, and WeChat's refusals.
+/// </summary>
+public class NotificationDeliveryTests
+{
+    private const string ApiKey = "ingest-key-0123456789abcdef";
+    private const string Parcel = "EB111222332CN";
+    private static readonly DateTimeOffset Posted = DateTimeOffset.UtcNow.AddHours(-6);
+
+    [Fact]
+    public async Task InsideTheWindow_EachChangeOnce_AsACustomerServiceMessage()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var citizen = await scenario.WatcherAsync("oInsideWindow0001");
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2), "襄州区交通路投递站", "投递员张师傅派送中"));
+        var outForDelivery = await scenario.Api.TakeCustomMessagesAsync(1);
+        // The same batch again, a scan in transit and an older exception: nothing new to tell. Then the delivery.
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2), "襄州区交通路投递站", "投递员张师傅派送中"),
+            Citizen.Scan(Parcel, "in_transit", Posted.AddHours(1)), Citizen.Scan(Parcel, "exception", Posted.AddHours(1.5)));
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "delivered", Posted.AddHours(3), "襄州区交通路投递站", "已签收，签收人：张三"));
+        var delivered = await scenario.Api.TakeCustomMessagesAsync(1);
+
+        Assert.Equal(citizen.OpenId, (string?)outForDelivery[0]["touser"]);
+        var first = (string)outForDelivery[0]["text"]!["content"]!;
+        Assert.StartsWith($"【进度提醒】您关注的邮件 {Parcel}：派送中\n时间：", first, StringComparison.Ordinal);
+        Assert.Contains("地点：襄州区交通路投递站\n说明：投递员张师傅派送中", first, StringComparison.Ordinal);
+        var last = (string)delivered[0]["text"]!["content"]!;
+        Assert.Contains("已签收", last, StringComparison.Ordinal);
+        Assert.Contains("签收人：张*", last, StringComparison.Ordinal);
+        Assert.EndsWith("此项提醒已结束。", last, StringComparison.Ordinal);
+        // Replies to one user go in order, so the delivery's message came after anything the repeats could have sent.
+        Assert.Equal(0, scenario.Api.CustomMessageCount);
+        await scenario.WaitUntilNotWatchingAsync(citizen);
+        Assert.False(await scenario.Redis.KeyExistsAsync(RedisKeys.Watchers("s:" + Parcel)));
+        await scenario.WaitForMetricAsync("chatpost_watches_created_total{otel_scope_name=\"ChatPost\",kind=\"shipment\"} 1");
+        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"customer_service\",outcome=\"sent\"} 2");
+        await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"arrived\"} 1");
+    }
+
+    [Fact]
+    public async Task OutsideTheWindow_TemplateConfigured_SendsTheTemplateMessage()
+    {
+        await using var scenario = await Scenario.StartAsync(WithTemplate);
+        var citizen = await scenario.WatcherAsync("oOutsideWindow001");
+        await scenario.LastWroteAsync(citizen, TimeSpan.FromHours(49));
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2), "襄州区交通路投递站，二号柜台旁的投递员工作间"));
+        var sent = await scenario.Api.TakeTemplateMessagesAsync(1);
+
+        var message = sent[0];
+        Assert.Equal(citizen.OpenId, (string?)message["touser"]);
+        Assert.Equal("tpl-shipment-1", (string?)message["template_id"]);
+        Assert.Equal(Parcel, (string?)message["data"]!["character_string1"]!["value"]);
+        Assert.Equal("派送中", (string?)message["data"]!["phrase2"]!["value"]);
+        Assert.Equal("襄州区交通路投递站，二号柜台旁的投递员…", (string?)message["data"]!["thing3"]!["value"]);
+        Assert.Equal(0, scenario.Api.CustomMessageCount);
+        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"template\",outcome=\"sent\"} 1");
+    }
+
+    [Fact]
+    public async Task OutsideTheWindow_NoTemplate_KeptThenSentWhenTheUserWrites()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var citizen = await scenario.WatcherAsync("oOutsideWindow002");
+        await scenario.LastWroteAsync(citizen, TimeSpan.FromHours(49));
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2)));
+        await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: true);
+        var sentWhileAway = scenario.Api.CustomMessageCount;
+        var answer = await citizen.SayAsync("你好");
+        var sent = await scenario.Api.TakeCustomMessagesAsync(1);
+
+        Assert.Equal(0, sentWhileAway);
+        Assert.NotNull(answer);
+        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"deferred\",outcome=\"kept\"} 1");
+        Assert.StartsWith($"【进度提醒】您关注的邮件 {Parcel}：派送中", (string?)sent[0]["text"]!["content"], StringComparison.Ordinal);
+        await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: false);
+    }
+
+    [Theory]
+    [InlineData(WeChatErrorCodes.OutOfResponseCountLimit, "template")] // the quota of the user's message is used
+    [InlineData(WeChatErrorCodes.ResponseOutOfTimeLimit, "template")] // the window closed sooner than we knew
+    [InlineData(WeChatErrorCodes.ApiUnauthorized, "template")]
+    [InlineData(WeChatErrorCodes.RequireSubscribe, "forgotten")] // they unfollowed
+    public async Task CustomerServiceRefused_HandledForWhatItMeans_NeverRetriedBlindly(int errorCode, string expected)
+    {
+        await using var scenario = await Scenario.StartAsync(WithTemplate);
+        var citizen = await scenario.WatcherAsync($"oRefused{errorCode}xx");
+        scenario.Api.RefuseCustomMessagesWith = errorCode;
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2)));
+        if (expected == "template")
+        {
+            await scenario.Api.TakeTemplateMessagesAsync(1);
+            // The next change goes straight to the template: the window is known closed until the user writes.
+            await scenario.IngestAsync(Citizen.Scan(Parcel, "exception", Posted.AddHours(3), description: "地址不详"));
+            await scenario.Api.TakeTemplateMessagesAsync(1);
+        }
+        else
+        {
+            await scenario.WaitUntilGoneAsync(citizen);
+            Assert.False(await scenario.Redis.KeyExistsAsync(RedisKeys.Watchers("s:" + Parcel)));
+        }
+
+        Assert.Equal(1, scenario.Api.RefusedSends);
+    }
+
+    [Fact]
+    public async Task TemplateRefused_KeptForTheUsersNextMessage()
+    {
+        await using var scenario = await Scenario.StartAsync(WithTemplate);
+        var citizen = await scenario.WatcherAsync("oTemplateRefused1");
+        await scenario.LastWroteAsync(citizen, TimeSpan.FromHours(49));
+        scenario.Api.RefuseTemplateMessagesWith = WeChatErrorCodes.ApiUnauthorized;
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2)));
+        await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: true);
+
+        Assert.Equal(1, scenario.Api.RefusedSends);
+        Assert.Equal(0, scenario.Api.CustomMessageCount);
+    }
+
+    [Fact]
+    public async Task Unfollow_WithWatches_RemovesEveryWatchAndIndexEntry()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var citizen = await scenario.WatcherAsync("oUnfollower00001");
+        await scenario.IngestAsync(Citizen.Scan("ED555666777CN", "accepted", Posted));
+        Assert.Contains("已加入提醒", await citizen.SayAsync("提醒 ED555666777CN"), StringComparison.Ordinal);
+
+        await citizen.UnfollowAsync();
+
+        Assert.False(await scenario.Redis.KeyExistsAsync(RedisKeys.Notifications(citizen.OpenId)));
+        Assert.False(await scenario.Redis.KeyExistsAsync(RedisKeys.Watchers("s:" + Parcel)));
+        Assert.False(await scenario.Redis.KeyExistsAsync(RedisKeys.Watchers("s:ED555666777CN")));
+    }
+
+    [Fact]
+    public async Task EmbeddedMode_WatchAndNotify_WorksWithoutRedis()
+    {
+        await using var scenario = await Scenario.StartAsync(embedded: true);
+        var citizen = await scenario.WatcherAsync("oEmbedded0000001");
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "delivered", Posted.AddHours(3)));
+        var sent = await scenario.Api.TakeCustomMessagesAsync(1);
+
+        Assert.Contains("已签收", (string?)sent[0]["text"]!["content"], StringComparison.Ordinal);
+        await scenario.WaitUntilNotWatchingAsync(citizen);
+    }
+
+    private static void WithTemplate(Dictionary<string, string?> settings)
+    {
+        const string Template = "WeChat:OfficialAccount:Templates:ShipmentUpdate:";
+        settings[Template + "TemplateId"] = "tpl-shipment-1";
+        settings[Template + "Fields:character_string1"] = TemplateField.Item;
+        settings[Template + "Fields:phrase2"] = TemplateField.Status;
+        settings[Template + "Fields:thing3"] = TemplateField.Place;
+        settings[Template + "Fields:time4"] = TemplateField.Time;
+    }
+
+    /// <summary>The fields of a user's notification record these tests look at.</summary>
+    private static class UserWatchesFields
+    {
+        public const string Deferred = "deferred";
+    }
+
+    /// <summary>The service in process (on Redis, or embedded), the fake WeChat API, and helpers to drive them.</summary>
+    private sealed class Scenario : IAsyncDisposable
+    {
+        private ChatPostFactory _factory = null!;
+        private string? _prefix;
+
+        public FakeWeChatApi Api { get; private set; } = null!;
+
+        public IItemWatches Watches => _factory.Services.GetRequiredService<IItemWatches>();
+
+        public IDatabase Redis => _factory.Services.GetRequiredService<RedisConnection>().Database;
+
+        public static async Task<Scenario> StartAsync(Action<Dictionary<string, string?>>? configure = null, bool embedded = false)
+        {
+            var scenario = new Scenario { Api = await FakeWeChatApi.StartAsync(), _prefix = embedded ? null : TestRedis.Prefix() };
+            var settings = new Dictionary<string, string?>
+            {
+                ["Ingest:ApiKey"] = ApiKey,
+                ["LateReplies:PollInterval"] = "00:00:00.020",
+            };
+            configure?.Invoke(settings);
+            scenario._factory = new ChatPostFactory(scenario._prefix, scenario.Api, settings);
+            await IngestAsync(scenario._factory.CreateClient(), Citizen.Scan(Parcel, "accepted", Posted));
+            return scenario;
+        }
+
+        /// <summary>A citizen who asked about the parcel and then said 提醒.</summary>
+        public async Task<Citizen> WatcherAsync(string openId)
+        {
+            var citizen = new Citizen(_factory.CreateClient(), openId);
+            Assert.EndsWith(NotificationReplies.Offer, await citizen.SayAsync(Parcel + "到哪了"), StringComparison.Ordinal);
+            Assert.StartsWith(NotificationReplies.Added(WatchedItem.Shipment(Parcel)), await citizen.SayAsync("提醒"), StringComparison.Ordinal);
+            return citizen;
+        }
+
+        public Task IngestAsync(params object[] events) => IngestAsync(_factory.CreateClient(), events);
+
+        /// <summary>Waits until <c>/metrics</c> shows <paramref name="line"/>: a count is recorded just after WeChat answered.</summary>
+        public async Task WaitForMetricAsync(string line)
+        {
+            var client = _factory.CreateClient();
+            var metrics = "";
+            for (var attempt = 0; attempt < 100 && !(metrics = await client.GetStringAsync("/metrics")).Contains(line, StringComparison.Ordinal); attempt++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Contains(line, metrics, StringComparison.Ordinal);
+        }
+
+        /// <summary>Makes the citizen's last message <paramref name="ago"/> old, as if they had not written since.</summary>
+        public async Task LastWroteAsync(Citizen citizen, TimeSpan ago) => await Redis.HashSetAsync(RedisKeys.Notifications(citizen.OpenId), "seen",
+            (DateTimeOffset.UtcNow - ago).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+
+        public async Task WaitUntilAsync(Citizen citizen, string field, bool present)
+        {
+            for (var attempt = 0; attempt < 200 && await Redis.HashExistsAsync(RedisKeys.Notifications(citizen.OpenId), field) != present; attempt++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(present, await Redis.HashExistsAsync(RedisKeys.Notifications(citizen.OpenId), field));
+        }
+
+        /// <summary>Waits until the citizen's watch ended: it does, right after WeChat took the message that told the last state.</summary>
+        public async Task WaitUntilNotWatchingAsync(Citizen citizen)
+        {
+            for (var attempt = 0; attempt < 200 && (await Watches.ListAsync(citizen.OpenId, default)).Count > 0; attempt++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Empty(await Watches.ListAsync(citizen.OpenId, default));
+        }
+
+        public async Task WaitUntilGoneAsync(Citizen citizen)
+        {
+            for (var attempt = 0; attempt < 200 && await Redis.KeyExistsAsync(RedisKeys.Notifications(citizen.OpenId)); attempt++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.False(await Redis.KeyExistsAsync(RedisKeys.Notifications(citizen.OpenId)));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _factory.DisposeAsync();
+            await Api.DisposeAsync();
+        }
+
+        private static Task IngestAsync(HttpClient client, params object[] events) => Citizen.IngestShipmentsAsync(client, ApiKey, events);
+    }
+}
