@@ -33,9 +33,12 @@ internal sealed class IngestBench(BenchSettings settings, IConnectionMultiplexer
         {
             var prefix = await FreshPrefixAsync(run);
             store = CreateStore(prefix);
+            var before = await RedisWorkAsync();
             var (rate, result) = await IngestAsync(store, events, bodies);
+            var work = await RedisWorkAsync() - before;
             rates.Add(rate);
-            Console.WriteLine($"  run {run}: {rate,10:N0} events/s   (accepted {result.Accepted:N0}, duplicates {result.Duplicates:N0})");
+            Console.WriteLine($"  run {run}: {rate,10:N0} events/s   (accepted {result.Accepted:N0}, duplicates {result.Duplicates:N0})" +
+                (ownsServer ? string.Create(CultureInfo.InvariantCulture, $"   Redis per event: {work.Commands / events.Length:0.000} commands, {work.CpuSeconds * 1e6 / events.Length:0.0} µs CPU") : ""));
         }
 
         rates.Sort();
@@ -111,6 +114,32 @@ internal sealed class IngestBench(BenchSettings settings, IConnectionMultiplexer
         Array.Sort(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GetAsync over {days} days ({rows.Count} rows, {rows.Sum(row => row.Count):N0} counted): median {times[times.Length / 2]:0.00} ms, p95 {times[(int)(times.Length * 0.95)]:0.00} ms, max {times[^1]:0.00} ms"));
+    }
+
+    /// <summary>
+    /// The commands Redis has executed (scripts' inner commands included) and the CPU it has used so far, from INFO (our own
+    /// server only). Per event, these do not drift with the load of a shared machine the way rates do.
+    /// </summary>
+    private async Task<RedisWork> RedisWorkAsync()
+    {
+        if (!ownsServer)
+        {
+            return default;
+        }
+
+        var server = redis.GetServers()[0];
+        var commands = (await server.InfoAsync("commandstats")).SelectMany(group => group)
+            .Where(stat => stat.Key.StartsWith("cmdstat_", StringComparison.Ordinal) && stat.Key != "cmdstat_info")
+            .Sum(stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], CultureInfo.InvariantCulture));
+        var cpu = (await server.InfoAsync("cpu")).SelectMany(group => group)
+            .Where(stat => stat.Key is "used_cpu_user" or "used_cpu_sys")
+            .Sum(stat => double.Parse(stat.Value, CultureInfo.InvariantCulture));
+        return new RedisWork(commands, cpu);
+    }
+
+    private readonly record struct RedisWork(long Commands, double CpuSeconds)
+    {
+        public static RedisWork operator -(RedisWork after, RedisWork before) => new(after.Commands - before.Commands, after.CpuSeconds - before.CpuSeconds);
     }
 
     private async Task ReportMemoryAsync()
