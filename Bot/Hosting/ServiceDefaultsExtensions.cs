@@ -20,6 +20,9 @@ public static class ServiceDefaultsExtensions
         }));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        // Development's default throws on a body that does not bind, which the exception handler answers 500: answer
+        // the 400 with its reason in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.AddHealthChecks();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.AddTelemetry();
