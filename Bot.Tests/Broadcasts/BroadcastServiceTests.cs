@@ -1,3 +1,4 @@
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
 using ChatPost.Bot.Dialogs.Staff;
@@ -16,14 +17,15 @@ public class BroadcastServiceTests
     [Fact]
     public async Task SubmitAsync_FromChat_ScheduledBeyondWhatTheStoreKeeps_IsRefusedAndNothingStored()
     {
-        var store = new MemoryBroadcastStore(_time);
+        var audit = new MemoryAuditTrail();
+        var store = new MemoryBroadcastStore(_time, audit);
         var schedulers = new Mock<ISchedulerFactory>(MockBehavior.Strict);
         var staff = new StaffOptions
         {
             Groups = [new GroupOptions { Id = "g1", Name = "武汉分公司工作群", City = "武汉", WebhookKey = "k1" }],
             Managers = [new ManagerOptions { UserId = "boss", Name = "省公司", Scope = "province" }],
         };
-        var sut = new BroadcastService(store, new StaffDirectory(Options.Create(staff)), new BroadcastScheduler(schedulers.Object), _time,
+        var sut = new BroadcastService(store, audit, new StaffDirectory(Options.Create(staff)), new BroadcastScheduler(schedulers.Object), _time,
             NullLogger<BroadcastService>.Instance);
 
         var submission = await sut.SubmitAsync(new BroadcastRequest("boss", "年度例会", null, [], [], _time.GetUtcNow().AddDays(40), "k", "chat"),
@@ -31,6 +33,6 @@ public class BroadcastServiceTests
 
         Assert.Equal(BroadcastReplies.TooFarAhead, submission.Refusal);
         Assert.Null(await store.LatestScheduledByAsync("boss", default));
-        Assert.Equal("refused", Assert.Single(await store.ReadAuditAsync(10, default)).Action);
+        Assert.Equal("refused", Assert.Single(await audit.ReadAsync(10, default)).Action);
     }
 }

@@ -1,3 +1,4 @@
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.Tests.Support;
@@ -12,6 +13,7 @@ public class BroadcastStoreTests
     public static TheoryData<string> Stores => ["redis", "memory"];
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)));
+    private IAuditTrail _audit = new MemoryAuditTrail();
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -89,7 +91,7 @@ public class BroadcastStoreTests
         Assert.Equal(BroadcastState.Cancelled, await sut.GetStateAsync("b1", default));
         Assert.Empty(Tickets(await sut.Deliveries.TakeAsync("c1", 10, default)));
         Assert.Empty(await sut.ScheduledAsync(default));
-        Assert.Equal(["cancelled", "accepted"], (await sut.ReadAuditAsync(10, default)).Select(entry => entry.Action));
+        Assert.Equal(["cancelled", "accepted"], (await _audit.ReadAsync(10, default)).Select(entry => entry.Action));
     }
 
     [Theory]
@@ -113,76 +115,24 @@ public class BroadcastStoreTests
         Assert.False(await sut.TryClaimSummaryAsync("b1", default));
     }
 
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task SearchAuditAsync_ByActorActionAndTime_FindsOnlyTheLinesThatMeetEveryCondition(string kind)
-    {
-        var sut = CreateSut(kind);
-        var day = new DateTimeOffset(2020, 3, 4, 0, 0, 0, TimeSpan.FromHours(8));
-        await WriteAuditAsync(sut,
-            new(day.AddHours(-2), "boss", "accepted", "b1", "api", ""),
-            new(day.AddHours(9), "boss", "signed-in", null, "console", ""),
-            new(day.AddHours(10), "Boss", "accepted", "b2", "console", ""),
-            new(day.AddHours(11), "wuhan", "accepted", "b3", "console", ""),
-            new(day.AddHours(25), "boss", "accepted", "b4", "console", ""));
-
-        var bossAccepted = await sut.SearchAuditAsync(new AuditQuery(Actor: "BOSS", Action: "accepted"), default);
-        var onTheDay = await sut.SearchAuditAsync(new AuditQuery(Actor: "boss", From: day, Until: day.AddDays(1)), default);
-        var nobody = await sut.SearchAuditAsync(new AuditQuery(Actor: "nobody"), default);
-
-        Assert.Equal(["b4", "b2", "b1"], bossAccepted.Entries.Select(entry => entry.BroadcastId));
-        Assert.Equal(["accepted", "signed-in"], onTheDay.Entries.Select(entry => entry.Action));
-        Assert.Equal((0, null), (nobody.Entries.Count, nobody.Next));
-    }
-
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task SearchAuditAsync_InPages_GoesOnWhereThePageBeforeStopped(string kind)
-    {
-        var sut = CreateSut(kind);
-        await WriteAuditAsync(sut, [.. Enumerable.Range(1, 5).Select(i => new AuditEntry(_time.GetUtcNow().AddMinutes(i), "boss", "accepted", $"b{i}", "api", ""))]);
-
-        var first = await sut.SearchAuditAsync(new AuditQuery(Count: 2), default);
-        var second = await sut.SearchAuditAsync(new AuditQuery(Count: 2, After: first.Next), default);
-        var third = await sut.SearchAuditAsync(new AuditQuery(Count: 2, After: second.Next), default);
-        var forged = await sut.SearchAuditAsync(new AuditQuery(After: "0-0 OR 1"), default);
-
-        Assert.Equal(["b5", "b4", "b3", "b2", "b1"], new[] { first, second, third }.SelectMany(page => page.Entries).Select(entry => entry.BroadcastId));
-        Assert.Null(third.Next);
-        Assert.Empty(forged.Entries);
-    }
-
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task SearchAuditAsync_ReadsAtMostTheScanLimit_AndSaysWhereToGoOn(string kind)
-    {
-        var sut = CreateSut(kind);
-        await WriteAuditAsync(sut, [
-            new(_time.GetUtcNow(), "rare", "accepted", "b0", "api", ""),
-            .. Enumerable.Range(0, AuditSearch.ScanLimit + 10).Select(_ => new AuditEntry(_time.GetUtcNow(), "boss", "signed-in", null, "console", "")),
-        ]);
-
-        var first = await sut.SearchAuditAsync(new AuditQuery(Actor: "rare"), default);
-        var second = await sut.SearchAuditAsync(new AuditQuery(Actor: "rare", After: first.Next), default);
-
-        Assert.Empty(first.Entries);
-        Assert.NotNull(first.Next);
-        Assert.Equal("b0", Assert.Single(second.Entries).BroadcastId);
-        Assert.Null(second.Next);
-    }
-
-    /// <summary>Writes the lines in order, oldest first (issued without waiting, as Redis keeps the order of one connection).</summary>
-    private static Task WriteAuditAsync(IBroadcastStore store, params AuditEntry[] lines) =>
-        Task.WhenAll(lines.Select(line => store.AuditAsync(line, default)));
-
     private static List<DeliveryTicket> Tickets(IReadOnlyList<WorkItem> items) => [.. items.Select(DeliveryTicket.From).OfType<DeliveryTicket>()];
 
-    private IBroadcastStore CreateSut(string kind) => kind == "redis"
-        ? new RedisBroadcastStore(new RedisConnection(TestRedis.Connection, Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix(kind) })))
-        : new MemoryBroadcastStore(_time);
+    private IBroadcastStore CreateSut(string kind)
+    {
+        if (kind == "redis")
+        {
+            var redis = new RedisConnection(TestRedis.Connection, Options.Create(new RedisOptions { KeyPrefix = TestRedis.Prefix(kind) }));
+            _audit = new RedisAuditTrail(redis);
+            return new RedisBroadcastStore(redis);
+        }
+
+        var audit = new MemoryAuditTrail();
+        _audit = audit;
+        return new MemoryBroadcastStore(_time, audit);
+    }
 
     private Broadcast Broadcast(string id, DateTimeOffset? at, string? requestedBy = null) =>
         new(id, requestedBy, "api", "标题", [BroadcastPart.Text("内容"), BroadcastPart.Markdown("**md**")], ["g1", "g2", "g3"], _time.GetUtcNow(), at);
 
-    private AuditEntry Audit(string id, string action = "accepted") => new(_time.GetUtcNow(), "boss", action, id, "api", "3 groups");
+    private AuditEntry Audit(string id, string action = "accepted") => new(_time.GetUtcNow(), "boss", AuditArea.Broadcast, action, id, "api", "3 groups");
 }

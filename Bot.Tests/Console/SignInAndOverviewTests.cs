@@ -1,4 +1,5 @@
 using System.Net;
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +70,7 @@ public class SignInAndOverviewTests(ConsoleBrowser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("登录失败次数过多，请一分钟后再试。");
         await ConsoleSite.ScreenshotAsync(page, "signin-throttled");
-        var audit = await site.Factory.Services.GetRequiredService<IBroadcastStore>().ReadAuditAsync(10, default);
+        var audit = await site.Factory.Services.GetRequiredService<IAuditTrail>().ReadAsync(10, default);
 
         Assert.Equal(["sign-in-refused", "sign-in-failed", "sign-in-failed"], audit.Select(entry => entry.Action));
         Assert.Equal("/console/signin", new Uri(page.Url).AbsolutePath);

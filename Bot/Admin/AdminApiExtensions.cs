@@ -1,4 +1,5 @@
 using ChatPost.Bot.Announcements;
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class AdminApiExtensions
             .RequireRateLimiting(RateLimitExtensions.Admin)
             .RequireBearerKey("admin", "Admin:ApiKey", services => services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey);
         api.MapBroadcastEndpoints();
+        api.MapAuditEndpoints();
         api.MapAnnouncementEndpoints();
         return endpoints;
     }

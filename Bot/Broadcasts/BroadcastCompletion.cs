@@ -1,3 +1,4 @@
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Channels.WeCom;
 using ChatPost.Bot.WeChat;
 
@@ -7,7 +8,7 @@ namespace ChatPost.Bot.Broadcasts;
 /// Ends a broadcast once every delivery is final: one audit line and, for a manager's broadcast, a summary in
 /// the WeCom app (delivered n of m; each failure with its reason). Exactly once, whichever replica finishes last.
 /// </summary>
-public sealed class BroadcastCompletion(IBroadcastStore store, WeComChannel wecom, StaffDirectory directory, TimeProvider time,
+public sealed class BroadcastCompletion(IBroadcastStore store, IAuditTrail audit, WeComChannel wecom, StaffDirectory directory, TimeProvider time,
     ILogger<BroadcastCompletion> logger)
 {
     /// <summary>Called when the last delivery became final; the first caller (of any replica) audits and reports.</summary>
@@ -23,7 +24,7 @@ public sealed class BroadcastCompletion(IBroadcastStore store, WeComChannel weco
 
         var sent = deliveries.Values.Count(delivery => delivery.Status == DeliveryStatus.Sent);
         logger.BroadcastCompleted(broadcast.Id, sent, deliveries.Count);
-        await store.AuditAsync(new AuditEntry(time.GetUtcNow(), "system", "completed", broadcast.Id, broadcast.Origin,
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), "system", AuditArea.Broadcast, "completed", broadcast.Id, broadcast.Origin,
             $"{sent}/{deliveries.Count} groups reached"), cancellationToken);
         if (broadcast.RequestedBy is not { } manager)
         {

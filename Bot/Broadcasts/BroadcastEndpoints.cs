@@ -15,7 +15,7 @@ public static class BroadcastEndpoints
     /// </summary>
     public const string ManagerHeader = "X-ChatPost-Manager";
 
-    /// <summary>Maps <c>POST /broadcasts</c>, <c>GET /broadcasts/{id}</c> and <c>GET /audit</c> on the admin group.</summary>
+    /// <summary>Maps <c>POST /broadcasts</c> and <c>GET /broadcasts/{id}</c> on the admin group.</summary>
     public static RouteGroupBuilder MapBroadcastEndpoints(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -50,17 +50,6 @@ public static class BroadcastEndpoints
             .ReturnsProblem(StatusCodes.Status404NotFound,
                 "No broadcast with this id (or older than 90 days). 没有该编号的通报（或已超过 90 天）。")
             .WithExamples(BroadcastExamples.Report);
-        api.MapGet("/audit", ReadAuditAsync)
-            .WithTags(Tag)
-            .WithSummary("The audit trail 审计记录")
-            .WithDescription("""
-                The newest lines of the audit trail, newest first (`count`, 1 to 1,000, default 100): who accepted, scheduled,
-                cancelled or was refused which broadcast, for which groups, when; console sign-ins too. Never message content.
-                最新的审计记录（新的在前，`count` 取 1–1,000，默认 100）：谁在何时受理、定时、撤回或被拒绝了哪条通报、涉及哪些群；
-                也包括控制台登录。从不包含消息内容。
-                """)
-            .Returns<IReadOnlyList<AuditEntry>>(StatusCodes.Status200OK, "The lines, newest first. 审计记录，新的在前。")
-            .WithExamples(BroadcastExamples.Audit);
         return api;
     }
 
@@ -95,10 +84,6 @@ public static class BroadcastEndpoints
         var deliveries = await store.GetDeliveriesAsync(id, cancellationToken);
         return TypedResults.Ok(BroadcastReport.From(broadcast, state.Value, deliveries, directory));
     }
-
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(IBroadcastStore store, CancellationToken cancellationToken,
-        [Description("How many lines, 1 to 1,000. 条数，1–1,000。")] int count = 100) =>
-        TypedResults.Ok(await store.ReadAuditAsync(Math.Clamp(count, 1, 1000), cancellationToken));
 
     private static Dictionary<string, string[]> Validate(BroadcastBody body, DateTimeOffset now)
     {

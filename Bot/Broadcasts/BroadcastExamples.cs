@@ -33,10 +33,4 @@ internal static class BroadcastExamples
             "An id that was never issued (or is older than 90 days). 不存在（或超过 90 天）的通报编号。",
             Parameters: new Dictionary<string, string> { ["id"] = "b20200305083000000a1b2c3" }),
     ];
-
-    public static readonly ApiExample[] Audit =
-    [
-        new("newestTwenty", StatusCodes.Status200OK, "The newest 20 lines. 最新 20 条。",
-            Parameters: new Dictionary<string, string> { ["count"] = "20" }),
-    ];
 }

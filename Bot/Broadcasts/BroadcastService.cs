@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
 using ChatPost.Bot.Dialogs.Staff;
 
@@ -9,7 +10,7 @@ namespace ChatPost.Bot.Broadcasts;
 /// Accepts broadcasts from every path — chat (<see cref="IBroadcastRequests"/>), the admin API, announcements —
 /// after the one <see cref="BroadcastPolicy"/>, stores them durably, schedules the timed ones, and cancels.
 /// </summary>
-public sealed class BroadcastService(IBroadcastStore store, StaffDirectory directory, BroadcastScheduler scheduler, TimeProvider time,
+public sealed class BroadcastService(IBroadcastStore store, IAuditTrail audit, StaffDirectory directory, BroadcastScheduler scheduler, TimeProvider time,
     ILogger<BroadcastService> logger) : IBroadcastRequests
 {
     /// <summary>The actor of the audit trail for an admin-API call that names no manager.</summary>
@@ -44,7 +45,7 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
         if (refusal is not null)
         {
             logger.BroadcastRefused(request.Origin, actor, refusal);
-            await store.AuditAsync(new AuditEntry(time.GetUtcNow(), actor, "refused", null, request.Origin, refusal), cancellationToken);
+            await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), actor, AuditArea.Broadcast, "refused", null, request.Origin, refusal), cancellationToken);
             return BroadcastSubmission.Refused(refusal);
         }
 
@@ -75,7 +76,7 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
     {
         ArgumentNullException.ThrowIfNull(actor);
         logger.BroadcastRefused("chat", actor, reason);
-        await store.AuditAsync(new AuditEntry(time.GetUtcNow(), actor, "refused", null, "chat", reason), cancellationToken);
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), actor, AuditArea.Broadcast, "refused", null, "chat", reason), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -101,7 +102,7 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
             {
                 var actor = ActorOf(broadcast.RequestedBy, broadcast.Origin);
                 logger.BroadcastRefused(broadcast.Origin, actor, refusal);
-                await store.CancelAsync(id, new AuditEntry(time.GetUtcNow(), actor, "refused", id, broadcast.Origin, "at release: " + refusal),
+                await store.CancelAsync(id, new AuditEntry(time.GetUtcNow(), actor, AuditArea.Broadcast, "refused", id, broadcast.Origin, "at release: " + refusal),
                     cancellationToken);
                 return false;
             }
@@ -114,7 +115,7 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
     public async Task<bool> CancelAsync(string id, string actor, CancellationToken cancellationToken)
     {
         var broadcast = await store.GetAsync(id, cancellationToken);
-        if (broadcast is null || !await store.CancelAsync(id, new AuditEntry(time.GetUtcNow(), actor, "cancelled", id, broadcast.Origin, ""), cancellationToken))
+        if (broadcast is null || !await store.CancelAsync(id, new AuditEntry(time.GetUtcNow(), actor, AuditArea.Broadcast, "cancelled", id, broadcast.Origin, ""), cancellationToken))
         {
             return false;
         }
@@ -126,9 +127,9 @@ public sealed class BroadcastService(IBroadcastStore store, StaffDirectory direc
 
     private async Task<(string Id, bool Created)> AcceptAsync(Broadcast broadcast, string? idempotencyKey, string actor, CancellationToken cancellationToken)
     {
-        var audit = new AuditEntry(broadcast.CreatedAt, actor, broadcast.At is null ? "accepted" : "scheduled", broadcast.Id, broadcast.Origin,
+        var line = new AuditEntry(broadcast.CreatedAt, actor, AuditArea.Broadcast, broadcast.At is null ? "accepted" : "scheduled", broadcast.Id, broadcast.Origin,
             $"{broadcast.GroupIds.Count} groups: {string.Join(',', broadcast.GroupIds)}");
-        var (id, created) = await store.CreateAsync(broadcast, idempotencyKey, audit, cancellationToken);
+        var (id, created) = await store.CreateAsync(broadcast, idempotencyKey, line, cancellationToken);
         if (created)
         {
             logger.BroadcastAccepted(id, broadcast.Origin, actor, broadcast.GroupIds.Count, broadcast.At);

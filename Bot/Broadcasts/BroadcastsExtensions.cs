@@ -1,3 +1,4 @@
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Dialogs.Staff;
 using ChatPost.Bot.Storage;
@@ -15,6 +16,7 @@ public static class BroadcastsExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddChatPostMetrics();
+        builder.AddAudit();
         var services = builder.Services;
         services.AddOptions<StaffOptions>().Bind(builder.Configuration).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();

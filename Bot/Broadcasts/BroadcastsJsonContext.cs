@@ -8,5 +8,4 @@ namespace ChatPost.Bot.Broadcasts;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Broadcast))]
 [JsonSerializable(typeof(DeliveryState))]
-[JsonSerializable(typeof(AuditEntry))]
 internal sealed partial class BroadcastsJsonContext : JsonSerializerContext;

@@ -1,10 +1,12 @@
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Storage;
 
 namespace ChatPost.Bot.Broadcasts;
 
 /// <summary>
 /// Durable broadcasts: records, per-group delivery states, the delivery queue (a <see cref="IWorkBacklog"/>, so an
-/// entry a dead replica took is claimed by another), the schedule and the audit trail.
+/// entry a dead replica took is claimed by another) and the schedule. Changes write their line of the audit trail
+/// (<see cref="IAuditTrail"/>) in the same atomic step.
 /// </summary>
 public interface IBroadcastStore
 {
@@ -59,16 +61,4 @@ public interface IBroadcastStore
 
     /// <summary>True exactly once per broadcast: whoever gets it sends the completion summary.</summary>
     Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken);
-
-    /// <summary>Writes an audit line on its own (a refusal, a completion).</summary>
-    Task AuditAsync(AuditEntry audit, CancellationToken cancellationToken);
-
-    /// <summary>The newest audit lines, newest first.</summary>
-    Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The audit lines that meet <paramref name="query"/>, newest first, reading at most <see cref="AuditSearch.ScanLimit"/>
-    /// lines; <see cref="AuditPage.Next"/> continues the search. An unknown <see cref="AuditQuery.After"/> finds nothing older.
-    /// </summary>
-    Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Storage;
 
 namespace ChatPost.Bot.Broadcasts;
@@ -7,7 +7,7 @@ namespace ChatPost.Bot.Broadcasts;
 /// The embedded twin of <see cref="RedisBroadcastStore"/>: the same semantics in one process (its queue is a
 /// <see cref="MemoryWorkBacklog"/>), lost on restart.
 /// </summary>
-public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
+public sealed class MemoryBroadcastStore(TimeProvider time, MemoryAuditTrail trail) : IBroadcastStore
 {
     private readonly MemoryWorkBacklog _queue = new(time);
 
@@ -18,8 +18,6 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
     private readonly Dictionary<string, string> _idempotency = new(StringComparer.Ordinal);
     private readonly HashSet<string> _summaries = new(StringComparer.Ordinal);
     private readonly HashSet<(string Broadcast, string Group)> _finals = [];
-    private readonly List<(long Seq, AuditEntry Entry)> _audit = [];
-    private long _auditSeq;
 
     public Task<(string Id, bool Created)> CreateAsync(Broadcast broadcast, string? idempotencyKey, AuditEntry audit, CancellationToken cancellationToken)
     {
@@ -44,7 +42,7 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
                 Enqueue(broadcast.Id, broadcast.GroupIds);
             }
 
-            AddAudit(audit);
+            trail.Append(audit);
             return Task.FromResult((broadcast.Id, true));
         }
     }
@@ -135,7 +133,7 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
             }
 
             _states[id] = BroadcastState.Cancelled;
-            AddAudit(audit);
+            trail.Append(audit);
             return Task.FromResult(true);
         }
     }
@@ -173,73 +171,6 @@ public sealed class MemoryBroadcastStore(TimeProvider time) : IBroadcastStore
         lock (_gate)
         {
             return Task.FromResult(_summaries.Add(id));
-        }
-    }
-
-    public Task AuditAsync(AuditEntry audit, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            AddAudit(audit);
-            return Task.CompletedTask;
-        }
-    }
-
-    public Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult<IReadOnlyList<AuditEntry>>([.. Enumerable.Reverse(_audit).Take(count).Select(line => line.Entry)]);
-        }
-    }
-
-    /// <inheritdoc/>
-    public Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var count = Math.Clamp(query.Count, 1, AuditSearch.MaxCount);
-        var found = new List<AuditEntry>();
-        lock (_gate)
-        {
-            var i = _audit.Count - 1;
-            if (query.After is not null)
-            {
-                // The lines kept have consecutive numbers: the one before `after` is found by subtraction.
-                i = long.TryParse(query.After, NumberStyles.None, CultureInfo.InvariantCulture, out var after) && i >= 0
-                    ? (int)Math.Clamp(after - 1 - _audit[0].Seq, -1, i)
-                    : -1;
-            }
-
-            for (var read = 1; i >= 0; i--, read++)
-            {
-                var (seq, entry) = _audit[i];
-                if (query.IsPastStart(entry))
-                {
-                    break;
-                }
-
-                if (query.Matches(entry))
-                {
-                    found.Add(entry);
-                }
-
-                if (found.Count == count || read == AuditSearch.ScanLimit)
-                {
-                    return Task.FromResult(new AuditPage(found, i == 0 ? null : seq.ToString(CultureInfo.InvariantCulture)));
-                }
-            }
-        }
-
-        return Task.FromResult(new AuditPage(found, null));
-    }
-
-    /// <summary>Keeps the newest <see cref="AuditSearch.MaxEntries"/> lines, as the Redis stream does.</summary>
-    private void AddAudit(AuditEntry audit)
-    {
-        _audit.Add((++_auditSeq, audit));
-        if (_audit.Count > AuditSearch.MaxEntries + 1_000)
-        {
-            _audit.RemoveRange(0, _audit.Count - AuditSearch.MaxEntries);
         }
     }
 

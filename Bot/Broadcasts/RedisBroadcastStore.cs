@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Storage;
 using StackExchange.Redis;
 
@@ -14,11 +14,6 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
 {
     /// <summary>Broadcasts, their deliveries and idempotency keys are kept this long for reports.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(90);
-
-    private const long AuditLength = AuditSearch.MaxEntries;
-
-    /// <summary>Audit lines read per round trip of a search.</summary>
-    private const int AuditBatch = 500;
 
     private IDatabase Db => redis.Database;
 
@@ -40,7 +35,7 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
             idempotencyKey is null ? 0 : 1, broadcast.At?.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) ?? "",
             broadcast.CreatedAt.ToUnixTimeMilliseconds(), broadcast.RequestedBy is null ? 0 : 1,
             JsonSerializer.Serialize(DeliveryState.Pending, BroadcastsJsonContext.Default.DeliveryState),
-            JsonSerializer.Serialize(audit, BroadcastsJsonContext.Default.AuditEntry), AuditLength,
+            AuditJsonContext.Serialize(audit), AuditSearch.MaxEntries,
             .. broadcast.GroupIds.Select(id => (RedisValue)id),
         ];
         var id = (string)(await Db.ScriptEvaluateAsync(CreateScript, keys, values))!;
@@ -103,7 +98,7 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
         var broadcast = await GetAsync(id, cancellationToken);
         RedisKey[] keys = [RedisKeys.BroadcastState(id), RedisKeys.ScheduledBroadcasts, RedisKeys.ScheduledBy(broadcast?.RequestedBy ?? ""), RedisKeys.Audit];
         return (long)await Db.ScriptEvaluateAsync(CancelScript, keys,
-            [id, JsonSerializer.Serialize(audit, BroadcastsJsonContext.Default.AuditEntry), AuditLength]) == 1;
+            [id, AuditJsonContext.Serialize(audit), AuditSearch.MaxEntries]) == 1;
     }
 
     /// <inheritdoc/>
@@ -133,71 +128,6 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     /// <inheritdoc/>
     public Task<bool> TryClaimSummaryAsync(string id, CancellationToken cancellationToken) =>
         Db.StringSetAsync(RedisKeys.BroadcastSummary(id), 1, Retention, When.NotExists);
-
-    /// <inheritdoc/>
-    public Task AuditAsync(AuditEntry audit, CancellationToken cancellationToken) =>
-        Db.StreamAddAsync(RedisKeys.Audit, "e", JsonSerializer.Serialize(audit, BroadcastsJsonContext.Default.AuditEntry),
-            maxLength: (int)AuditLength, useApproximateMaxLength: true);
-
-    /// <inheritdoc/>
-    public async Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(int count, CancellationToken cancellationToken)
-    {
-        var entries = await Db.StreamRangeAsync(RedisKeys.Audit, count: count, messageOrder: Order.Descending);
-        return [.. entries.Select(ReadAudit)];
-    }
-
-    /// <inheritdoc/>
-    public async Task<AuditPage> SearchAuditAsync(AuditQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var count = Math.Clamp(query.Count, 1, AuditSearch.MaxCount);
-        var found = new List<AuditEntry>();
-        if (query.After is { } after && !StreamId().IsMatch(after))
-        {
-            return new AuditPage([], null);
-        }
-
-        // Stream ids as the cursor: "(id" reads strictly older lines (Redis 6.2), "+" from the newest.
-        RedisValue before = query.After is null ? "+" : "(" + query.After;
-        for (var read = 0; read < AuditSearch.ScanLimit;)
-        {
-            var batch = await Db.StreamRangeAsync(RedisKeys.Audit, "-", before, Math.Min(AuditBatch, AuditSearch.ScanLimit - read), Order.Descending)
-                .WaitAsync(cancellationToken);
-            foreach (var line in batch)
-            {
-                read++;
-                var entry = ReadAudit(line);
-                if (query.IsPastStart(entry))
-                {
-                    return new AuditPage(found, null);
-                }
-
-                if (query.Matches(entry))
-                {
-                    found.Add(entry);
-                }
-
-                if (found.Count == count || read == AuditSearch.ScanLimit)
-                {
-                    return new AuditPage(found, line.Id.ToString());
-                }
-            }
-
-            if (batch.Length < AuditBatch)
-            {
-                break;
-            }
-
-            before = "(" + batch[^1].Id;
-        }
-
-        return new AuditPage(found, null);
-    }
-
-    [GeneratedRegex("^[0-9]{1,19}-[0-9]{1,19}$", RegexOptions.CultureInvariant)]
-    private static partial Regex StreamId();
-
-    private static AuditEntry ReadAudit(StreamEntry line) => JsonSerializer.Deserialize((string)line["e"]!, BroadcastsJsonContext.Default.AuditEntry)!;
 
     private static DeliveryState Read(RedisValue json) => JsonSerializer.Deserialize((string)json!, BroadcastsJsonContext.Default.DeliveryState)!;
 }

@@ -143,7 +143,10 @@ internal static class RedisKeys
     /// <summary>Every broadcast of the retention period by creation time (Unix ms), for the console's list.</summary>
     public static readonly RedisKey RecentBroadcasts = "{bc}:recent";
 
-    /// <summary>The audit trail of broadcasts (a capped stream).</summary>
+    /// <summary>
+    /// The audit trail of every admin area (a capped stream of <c>AuditEntry</c> JSON): under <c>{bc}</c> because the
+    /// broadcast and knowledge scripts add their line in the same call as their change.
+    /// </summary>
     public static readonly RedisKey Audit = "{bc}:audit";
 
     /// <summary>The console's data-protection key ring (a list of XML keys), shared by every replica for its cookies.</summary>

@@ -15,6 +15,12 @@ public static class AuditTexts
         ("refused", "通报被拒绝"),
         ("completed", "通报已送完"),
         ("imported", "导入记录"),
+        ("faq-created", "知识条目新建"),
+        ("faq-updated", "知识条目修改"),
+        ("faq-deleted", "知识条目删除"),
+        ("faq-reverted", "知识条目回退"),
+        ("faq-imported", "知识库导入"),
+        ("faq-seeded", "知识库初始导入"),
         ("signed-in", "登录"),
         ("signed-out", "退出登录"),
         ("sign-in-failed", "登录失败"),
@@ -43,6 +49,7 @@ public static class AuditTexts
         "api" => "接口",
         "chat" => "企业微信对话",
         "announcement" => "每日通报",
+        "seed" => "初始导入",
         _ => origin,
     };
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatPost.Bot.Admin;
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Channels;
 using ChatPost.Bot.Hosting;
@@ -39,13 +40,13 @@ public static class SignInEndpoints
     }
 
     private static async Task<IResult> SignInWithKeyAsync(HttpContext http, [FromForm] string? key, [FromForm] string? returnUrl,
-        IOptions<AdminOptions> admin, SignInThrottle throttle, IBroadcastStore audit, TimeProvider time, ILogger<SignInThrottle> logger)
+        IOptions<AdminOptions> admin, SignInThrottle throttle, IAuditTrail audit, TimeProvider time, ILogger<SignInThrottle> logger)
     {
         var address = ClientAddress(http);
         if (throttle.IsBlocked(address))
         {
             logger.SignInThrottled(address);
-            await audit.AuditAsync(new AuditEntry(time.GetUtcNow(), "anonymous", "sign-in-refused", null, "console", $"管理密钥，来自 {address}：失败次数过多"),
+            await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), "anonymous", AuditArea.Console, "sign-in-refused", null, "console", $"管理密钥，来自 {address}：失败次数过多"),
                 http.RequestAborted);
             return BackToSignIn("throttled", returnUrl);
         }
@@ -56,7 +57,7 @@ public static class SignInEndpoints
         {
             throttle.Failed(address);
             logger.SignInFailed("admin key", address, expected.Length == 0 ? "Admin:ApiKey is not set" : "wrong key");
-            await audit.AuditAsync(new AuditEntry(time.GetUtcNow(), "anonymous", "sign-in-failed", null, "console", $"管理密钥错误，来自 {address}"),
+            await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), "anonymous", AuditArea.Console, "sign-in-failed", null, "console", $"管理密钥错误，来自 {address}"),
                 http.RequestAborted);
             return BackToSignIn("key", returnUrl);
         }
@@ -64,7 +65,7 @@ public static class SignInEndpoints
         return await SignInAsync(http, ConsoleUser.Operator(), "admin key", returnUrl, audit, time, logger);
     }
 
-    private static Task<IResult> SignInForDemoAsync(HttpContext http, IBroadcastStore audit, TimeProvider time, ILogger<SignInThrottle> logger) =>
+    private static Task<IResult> SignInForDemoAsync(HttpContext http, IAuditTrail audit, TimeProvider time, ILogger<SignInThrottle> logger) =>
         SignInAsync(http, ConsoleUser.Operator() with { Name = "演示运维" }, "demo", null, audit, time, logger);
 
     private static RedirectHttpResult StartWeComSignIn(HttpContext http, WeComSignIn wecom, string? returnUrl)
@@ -89,7 +90,7 @@ public static class SignInEndpoints
     }
 
     private static async Task<IResult> FinishWeComSignInAsync(HttpContext http, WeComSignIn wecom, StaffDirectory directory,
-        SignInThrottle throttle, IBroadcastStore audit, TimeProvider time, ILogger<SignInThrottle> logger, string? code, string? state)
+        SignInThrottle throttle, IAuditTrail audit, TimeProvider time, ILogger<SignInThrottle> logger, string? code, string? state)
     {
         var address = ClientAddress(http);
         var remembered = http.Request.Cookies[StateCookie]?.Split('|', 2);
@@ -117,7 +118,7 @@ public static class SignInEndpoints
         {
             throttle.Failed(address);
             logger.SignInFailed("WeCom", address, failure ?? "unknown");
-            await audit.AuditAsync(new AuditEntry(time.GetUtcNow(), "anonymous", "sign-in-failed", null, "console", $"企业微信登录失败，来自 {address}"),
+            await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), "anonymous", AuditArea.Console, "sign-in-failed", null, "console", $"企业微信登录失败，来自 {address}"),
                 http.RequestAborted);
             return BackToSignIn("wecom", returnUrl);
         }
@@ -125,27 +126,27 @@ public static class SignInEndpoints
         return await SignInAsync(http, ConsoleUser.ForWeComUser(userId, directory), "WeCom", returnUrl, audit, time, logger);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IBroadcastStore audit, TimeProvider time, ILogger<SignInThrottle> logger)
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAuditTrail audit, TimeProvider time, ILogger<SignInThrottle> logger)
     {
         var result = await http.AuthenticateAsync(ConsoleAuthentication.Scheme);
         if (result.Principal is { } principal && ConsoleUser.From(principal) is { } user)
         {
             var masked = UserIds.Mask(user.Id);
             logger.SignedOut(masked);
-            await audit.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Id, "signed-out", null, "console", ""), http.RequestAborted);
+            await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), user.Id, AuditArea.Console, "signed-out", null, "console", ""), http.RequestAborted);
         }
 
         await http.SignOutAsync(ConsoleAuthentication.Scheme);
         return TypedResults.Redirect(SignInPath + "?signedOut=1");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, ConsoleUser user, string method, string? returnUrl, IBroadcastStore audit,
+    private static async Task<IResult> SignInAsync(HttpContext http, ConsoleUser user, string method, string? returnUrl, IAuditTrail audit,
         TimeProvider time, ILogger logger)
     {
         await http.SignInAsync(ConsoleAuthentication.Scheme, user.ToPrincipal(ConsoleAuthentication.Scheme));
         var masked = UserIds.Mask(user.Id);
         logger.SignedIn(masked, user.Role, method);
-        await audit.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Id, "signed-in", null, "console", $"{method}，{user.Describe()}"), http.RequestAborted);
+        await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), user.Id, AuditArea.Console, "signed-in", null, "console", $"{method}，{user.Describe()}"), http.RequestAborted);
         return TypedResults.Redirect(LocalConsoleUrl(returnUrl));
     }
 

@@ -1,4 +1,4 @@
-namespace ChatPost.Bot.Broadcasts;
+namespace ChatPost.Bot.Audit;
 
 /// <summary>
 /// What the audit trail is searched for. Every condition is optional; a line must meet all that are given.
