@@ -18,7 +18,7 @@ namespace ChatPost.Bot.Dialogs;
 /// user cancels or clearly asks something else), otherwise routes it by intent; saves state at the end.
 /// </summary>
 public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer,
-    DialogSet dialogs, FaqIndex faq, NotificationCommands notifications, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger)
+    DialogSet dialogs, IFaqIndexSource faq, NotificationCommands notifications, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger)
     : ActivityHandler, ILookupForecast
 {
     private readonly IStatePropertyAccessor<UserProfile> _profiles = userState.CreateProperty<UserProfile>(nameof(UserProfile));
@@ -137,8 +137,8 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
                 await SayAsync(turn, GreetingReplies.Menu, cancellationToken);
                 break;
             default:
-                var entry = faq.Find(text, context.Understood.Intent);
-                await SayAsync(turn, entry?.Answer ?? (text.Length == 0 ? GreetingReplies.Menu : FaqReplies.NoMatch + "\n" + GreetingReplies.Menu),
+                var match = faq.Current.Find(text, context.Understood.Intent);
+                await SayAsync(turn, match?.Entry.Answer ?? (text.Length == 0 ? GreetingReplies.Menu : FaqReplies.NoMatch + "\n" + GreetingReplies.Menu),
                     cancellationToken);
                 break;
         }

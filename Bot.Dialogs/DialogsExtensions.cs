@@ -18,7 +18,8 @@ public static class DialogsExtensions
 
     /// <summary>
     /// The conversation: <see cref="ChatPostBot"/> as the <see cref="IBot"/> for citizens and <see cref="StaffBot"/>
-    /// (keyed <see cref="StaffBotKey"/>) for staff, their recogniser, dialogs and FAQ (section <c>Faq</c>), with
+    /// (keyed <see cref="StaffBotKey"/>) for staff, their recogniser, dialogs and FAQ (section <c>Faq</c>; a host with a knowledge base registers its own
+    /// <see cref="IFaqIndexSource"/>, else the entries of the section are the knowledge), with
     /// ConversationState and UserState over the host's <see cref="IStorage"/>. The host also provides the record
     /// lookups (<c>IShipmentLookup</c>, <c>IInvoiceLookup</c>), <c>ILookupQuota</c>, <c>IItemWatches</c>, <c>IProgressFigures</c>,
     /// <c>IDailyAnnouncement</c>, <c>IStaffDirectory</c> and <c>IBroadcastRequests</c>.
@@ -34,7 +35,7 @@ public static class DialogsExtensions
         services.TryAddSingleton<ConversationMetrics>();
         services.TryAddSingleton<TextSegmenter>();
         services.TryAddSingleton<CitizenRecognizer>();
-        services.TryAddSingleton<FaqIndex>();
+        services.TryAddSingleton<IFaqIndexSource, SeedFaqIndexSource>();
         services.TryAddSingleton<NotificationCommands>();
         services.AddSingleton<Dialog, TrackingDialog>();
         services.AddSingleton<Dialog, InvoiceStatusDialog>();

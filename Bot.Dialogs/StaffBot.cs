@@ -20,7 +20,7 @@ namespace ChatPost.Bot.Dialogs;
 /// FAQ; managers draft, confirm, schedule and recall broadcasts. In a configured group, progress means the group's
 /// city. A draft waiting for "确认" keeps the conversation for its manager; others in the group are answered beside it.
 /// </summary>
-public sealed class StaffBot(ConversationState conversationState, CitizenRecognizer recognizer, DialogSet dialogs, FaqIndex faq,
+public sealed class StaffBot(ConversationState conversationState, CitizenRecognizer recognizer, DialogSet dialogs, IFaqIndexSource faq,
     IProgressFigures figures, IDailyAnnouncement announcement, IStaffDirectory directory, IBroadcastRequests broadcasts, TimeProvider time)
     : ActivityHandler
 {
@@ -143,8 +143,8 @@ public sealed class StaffBot(ConversationState conversationState, CitizenRecogni
                 return;
         }
 
-        var entry = MenuRequest.Matches(text) || text.Length == 0 ? null : faq.Find(text, understood.Intent);
-        await SayAsync(turn, entry?.Answer ?? StaffProgressReplies.Menu, cancellationToken);
+        var match = MenuRequest.Matches(text) || text.Length == 0 ? null : faq.Current.Find(text, understood.Intent);
+        await SayAsync(turn, match?.Entry.Answer ?? StaffProgressReplies.Menu, cancellationToken);
     }
 
     /// <summary>The figures asked for; in a group of a city, that city unless another (or 全省) is named; with 图表, the charts.</summary>

@@ -72,7 +72,7 @@ public class SignInAndOverviewTests(ConsoleBrowser browser)
         await ConsoleSite.ScreenshotAsync(page, "signin-throttled");
         var audit = await site.Factory.Services.GetRequiredService<IAuditTrail>().ReadAsync(10, default);
 
-        Assert.Equal(["sign-in-refused", "sign-in-failed", "sign-in-failed"], audit.Select(entry => entry.Action));
+        Assert.Equal(["sign-in-refused", "sign-in-failed", "sign-in-failed"], audit.Where(entry => entry.Area == AuditArea.Console).Select(entry => entry.Action));
         Assert.Equal("/console/signin", new Uri(page.Url).AbsolutePath);
     }
 

@@ -77,7 +77,7 @@ public class CallbackFuzzTests
         var xml = WeChatPush.TextXml($"oFuzz{random.Next(50)}", Pick(random, "你好", "EA123456785CN到哪了", "发票寄到哪了", "FP20200217000123", "算了", "转人工", "寄发票收邮费吗"),
             10_000_000 + index, 1_700_000_000);
         var crypto = new WeChatMessageCrypto(ChatPostFactory.EncodingAesKey, ChatPostFactory.AppId);
-        switch (random.Next(8))
+        switch (random.Next(10))
         {
             case 0:
                 var signature = WeChatSignature.Compute(ChatPostFactory.Token, timestamp, nonce);
@@ -111,6 +111,15 @@ public class CallbackFuzzTests
             case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);
+            case 7:
+                return ("faq", HttpMethod.Put, "/api/faq/contacts", Utf8("""
+                    { "questions": ["客服电话多少", "怎么联系你们"], "answer": "邮政客服热线 11183。", "business": "other", "intent": "Other",
+                      "keywords": ["电话"], "enabled": true }
+                    """), "Bearer " + StaffSetup.AdminKey);
+            case 8:
+                return ("faq-import", HttpMethod.Post, "/api/faq/import", Utf8("""
+                    { "entries": [{ "id": "fuzz-entry", "questions": ["邮局几点开门"], "answer": "8:30 开门。" }], "replace": false }
+                    """), "Bearer " + StaffSetup.AdminKey);
             default:
                 return Robot(random, index, timestamp, nonce);
         }

@@ -26,6 +26,7 @@ public class LogHygieneTests
     private const string Chatter = "我家猫咪叫小白今天不吃饭";
     private const string RobotUser = "HygieneRobotMember0123456789";
     private const string Watched = "EB111222332CN";
+    private const string KnowledgeText = "快递小哥态度很好怎么表扬";
 
     [Fact]
     public async Task BusyStretchWithFailures_LogsNoSecretAndNoPersonalData()
@@ -111,9 +112,13 @@ public class LogHygieneTests
         forged.RequestUri = new Uri(forged.RequestUri!.OriginalString.Replace("msg_signature=", "msg_signature=0", StringComparison.Ordinal), UriKind.Relative);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(forged)).StatusCode);
 
+        // The knowledge base: a change and a refused one, with text that must stay out of the log.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/faq/contacts", new { questions = new[] { KnowledgeText }, answer = $"请拨打{OtherPhone}" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/faq", new { id = "copy", questions = new[] { KnowledgeText }, answer = "同上" })).StatusCode);
+
         var events = logs.Events;
         // The stretch went through the loud paths: late turns, failed late replies, refused records and keys, a dead robot.
-        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064", "8002", "8012" })
+        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064", "8002", "8012", "9005", "9006" })
         {
             Assert.True(events.Any(text => text.StartsWith(loud + " ", StringComparison.Ordinal)), $"no event {loud}:\n" + string.Join('\n', events));
         }
@@ -122,7 +127,7 @@ public class LogHygieneTests
             FakeAiRobotPlatform.EncodingAesKey, "=" + FakeAiRobotPlatform.Token, "response_code",
             StaffSetup.Key(0), StaffSetup.Key(1), StaffSetup.Key(2), api.CurrentToken];
         string[] personal = [OpenId, Phone, OtherPhone, "华润湖北江汉医药有限公司", Chatter, "猫咪", "本人收", RobotUser, "wrHygieneChat0123456789", Watched,
-            "EA123456785CN"];
+            "EA123456785CN", KnowledgeText];
         foreach (var forbidden in secrets.Concat(personal))
         {
             var leaks = events.Where(text => text.Contains(forbidden, StringComparison.Ordinal)).ToList();

@@ -71,7 +71,7 @@ public sealed class ConversationHarness : IDisposable
 
     public const int MaxWatches = 3;
 
-    public FaqIndex Faq => _services.GetRequiredService<FaqIndex>();
+    public FaqIndex Faq => _services.GetRequiredService<IFaqIndexSource>().Current;
 
     /// <summary>The citizens' bot's forecast of a message's lookups.</summary>
     public ILookupForecast Forecast => (ILookupForecast)_services.GetRequiredService<IBot>();

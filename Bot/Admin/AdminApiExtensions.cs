@@ -2,6 +2,7 @@ using ChatPost.Bot.Announcements;
 using ChatPost.Bot.Audit;
 using ChatPost.Bot.Broadcasts;
 using ChatPost.Bot.Hosting;
+using ChatPost.Bot.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace ChatPost.Bot.Admin;
@@ -18,7 +19,7 @@ public static class AdminApiExtensions
 
     /// <summary>
     /// The admin endpoints behind <c>Authorization: Bearer &lt;Admin:ApiKey&gt;</c>: <c>POST /api/broadcasts</c>,
-    /// <c>GET /api/broadcasts/{id}</c>, <c>GET /api/audit</c> and the announcement runs.
+    /// <c>GET /api/broadcasts/{id}</c>, <c>GET /api/audit</c>, the announcement runs and the knowledge base (<c>/api/faq</c>).
     /// </summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
@@ -28,6 +29,7 @@ public static class AdminApiExtensions
             .RequireBearerKey("admin", "Admin:ApiKey", services => services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey);
         api.MapBroadcastEndpoints();
         api.MapAuditEndpoints();
+        api.MapKnowledgeEndpoints();
         api.MapAnnouncementEndpoints();
         return endpoints;
     }

@@ -143,6 +143,22 @@ internal static class RedisKeys
     /// <summary>Every broadcast of the retention period by creation time (Unix ms), for the console's list.</summary>
     public static readonly RedisKey RecentBroadcasts = "{bc}:recent";
 
+    // The knowledge base. Its keys carry the hash tag {bc} of the admin data: a change writes the entries, their
+    // histories, the revision and its lines of the audit trail (Audit) in one script, which Redis Cluster allows only
+    // within one hash slot. Changes are rare, so sharing the slot with broadcasts costs nothing.
+
+    /// <summary>The knowledge base's revision: a counter every write moves on, which each replica polls.</summary>
+    public static readonly RedisKey KnowledgeRevision = "{bc}:faq:revision";
+
+    /// <summary>Hash of every entry that is not deleted: id → its current version (JSON).</summary>
+    public static readonly RedisKey KnowledgeEntries = "{bc}:faq:entries";
+
+    /// <summary>Hash of every entry ever written: id → its newest version number, deletions included.</summary>
+    public static readonly RedisKey KnowledgeVersions = "{bc}:faq:versions";
+
+    /// <summary>One entry's kept versions (JSON), newest first.</summary>
+    public static RedisKey KnowledgeHistory(string id) => "{bc}:faq:history:" + id;
+
     /// <summary>
     /// The audit trail of every admin area (a capped stream of <c>AuditEntry</c> JSON): under <c>{bc}</c> because the
     /// broadcast and knowledge scripts add their line in the same call as their change.

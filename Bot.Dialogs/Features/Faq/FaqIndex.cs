@@ -1,11 +1,11 @@
 using ChatPost.Bot.Dialogs.Understanding;
-using Microsoft.Extensions.Options;
 
 namespace ChatPost.Bot.Dialogs.Features.Faq;
 
 /// <summary>
 /// Finds the FAQ entry that answers a question: Okapi BM25 over the segmented questions and keywords of every
-/// entry, preferring the entries of the recognised intent. Built once; searching allocates only the query's tokens.
+/// enabled entry, preferring the entries of the recognised intent. Immutable and thread-safe: a change to the
+/// knowledge builds a new index; searching allocates only the query's tokens.
 /// </summary>
 public sealed class FaqIndex
 {
@@ -29,12 +29,20 @@ public sealed class FaqIndex
     private readonly double _averageLength;
     private readonly double _minimumScore;
 
-    public FaqIndex(IOptions<FaqOptions> options, TextSegmenter segmenter)
+    /// <summary>Indexes the enabled <paramref name="entries"/>.</summary>
+    /// <param name="entries">The knowledge; disabled entries are left out.</param>
+    /// <param name="options">The scoring settings (the entries of the options are not read).</param>
+    /// <param name="segmenter">Cuts questions into terms.</param>
+    /// <param name="revision">Which revision of the knowledge this is (the host's counter); 0 for knowledge that is not versioned.</param>
+    public FaqIndex(IEnumerable<FaqEntry> entries, FaqOptions options, TextSegmenter segmenter, long revision = 0)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(segmenter);
         _segmenter = segmenter;
-        _minimumScore = options.Value.MinimumScore;
-        _entries = [.. options.Value.Entries];
+        _minimumScore = options.MinimumScore;
+        Revision = revision;
+        _entries = [.. entries.Where(entry => entry.Enabled)];
         _termFrequencies = new Dictionary<string, double>[_entries.Length];
         _lengths = new double[_entries.Length];
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -54,52 +62,62 @@ public sealed class FaqIndex
             pair => Math.Log(1 + ((_entries.Length - pair.Value + 0.5) / (pair.Value + 0.5))), StringComparer.Ordinal);
     }
 
+    /// <summary>The revision of the knowledge this index was built from.</summary>
+    public long Revision { get; }
+
+    /// <summary>The entries it answers with (the enabled ones), in the order given.</summary>
+    public IReadOnlyList<FaqEntry> Entries => _entries;
+
     /// <summary>
     /// The best entry for <paramref name="question"/>. With a recognised <paramref name="intent"/> that has entries,
     /// the best of those (any score above zero); otherwise (and for <see cref="Intent.Other"/>) the best overall if it reaches
     /// the minimum score; else null.
     /// </summary>
-    public FaqEntry? Find(string question, Intent intent)
+    public FaqMatch? Find(string question, Intent intent)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var ranked = Rank(question, intent);
+        var bestOfIntent = ranked.FirstOrDefault(match => match.OfIntent);
+        var best = ranked.FirstOrDefault(match => match.MatchedTerms.Count >= MinimumSharedTerms);
+        return bestOfIntent ?? (best is not null && best.Score >= _minimumScore ? best : null);
+    }
+
+    /// <summary>Every entry that shares a term with <paramref name="question"/>, best first: what <see cref="Find"/> chooses from.</summary>
+    public IReadOnlyList<FaqMatch> Rank(string question, Intent intent)
     {
         ArgumentNullException.ThrowIfNull(question);
         var query = Tokens(question);
         // Other says nothing was recognised: the entries filed under it must earn their place by score like any other.
         var intentName = intent == Intent.Other ? null : intent.ToString();
-        FaqEntry? bestOfIntent = null, best = null;
-        double bestOfIntentScore = 0, bestScore = 0;
+        var matches = new List<FaqMatch>();
         for (var i = 0; i < _entries.Length; i++)
         {
-            var (score, shared) = Score(query, i);
-            if (string.Equals(_entries[i].Intent, intentName, StringComparison.Ordinal) && score > bestOfIntentScore)
+            var (score, matched) = Score(query, i);
+            if (score > 0)
             {
-                (bestOfIntent, bestOfIntentScore) = (_entries[i], score);
-            }
-
-            if (score > bestScore && shared >= MinimumSharedTerms)
-            {
-                (best, bestScore) = (_entries[i], score);
+                matches.Add(new FaqMatch(_entries[i], score, matched, string.Equals(_entries[i].Intent, intentName, StringComparison.Ordinal)));
             }
         }
 
-        return bestOfIntent ?? (bestScore >= _minimumScore ? best : null);
+        return [.. matches.OrderByDescending(match => match.Score)];
     }
 
-    private (double Score, int SharedTerms) Score(List<string> query, int entry)
+    private (double Score, List<string> Matched) Score(List<string> query, int entry)
     {
         var frequencies = _termFrequencies[entry];
         var norm = K1 * (1 - B + (B * _lengths[entry] / _averageLength));
         var score = 0.0;
-        var shared = 0;
+        var matched = new List<string>();
         foreach (var term in query)
         {
             if (frequencies.TryGetValue(term, out var frequency))
             {
                 score += _idf[term] * frequency * (K1 + 1) / (frequency + norm);
-                shared++;
+                matched.Add(term);
             }
         }
 
-        return (score, shared);
+        return (score, matched);
     }
 
     private List<string> Tokens(string text) =>

@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ChatPost.Bot.Dialogs.Features.Faq;
 
-/// <summary>The FAQ knowledge base. Section <c>Faq</c>, kept in <c>config/faq.json</c>.</summary>
+/// <summary>
+/// The FAQ. Section <c>Faq</c>, kept in <c>config/faq.json</c>: how a match is scored, and the entries a new
+/// knowledge base starts from (the host seeds its store with them once; after that the store is the knowledge).
+/// </summary>
 public sealed class FaqOptions
 {
     public const string SectionName = "Faq";
 
-    /// <summary>The entries. Empty: every question that is not a lookup gets the menu.</summary>
+    /// <summary>The entries a new knowledge base is seeded with. Empty: every question that is not a lookup gets the menu.</summary>
     public IList<FaqEntry> Entries { get; init; } = [];
 
     /// <summary>
@@ -16,25 +19,4 @@ public sealed class FaqOptions
     /// </summary>
     [Range(0.0, 100.0)]
     public double MinimumScore { get; set; } = 2.0;
-}
-
-/// <summary>One question and its answer.</summary>
-public sealed class FaqEntry
-{
-    /// <summary>A stable id, for logs and tests.</summary>
-    [Required]
-    public string Id { get; set; } = "";
-
-    /// <summary>The intent this entry answers (an <c>Intent</c> name such as <c>Postage</c>), if any: it is preferred when that intent is recognised.</summary>
-    public string? Intent { get; set; }
-
-    /// <summary>Ways citizens ask it.</summary>
-    public IList<string> Questions { get; init; } = [];
-
-    /// <summary>Extra words that point to it.</summary>
-    public IList<string> Keywords { get; init; } = [];
-
-    /// <summary>The answer, as the user reads it.</summary>
-    [Required]
-    public string Answer { get; set; } = "";
 }

@@ -21,9 +21,9 @@ public class FaqIndexTests
     {
         using var harness = new ConversationHarness();
 
-        var entry = harness.Faq.Find(question, intent);
+        var match = harness.Faq.Find(question, intent);
 
-        Assert.Equal(expectedId, entry?.Id);
+        Assert.Equal(expectedId, match?.Entry.Id);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public class FaqIndexTests
     public async Task Faq_QuestionThroughTheBot_AnswersWithTheEntry(string question, string expectedId)
     {
         using var harness = new ConversationHarness();
-        var expected = harness.Faq.Find(question, new CitizenRecognizer().Recognize(question, new DateOnly(2020, 3, 4)).Intent)!;
+        var expected = harness.Faq.Find(question, new CitizenRecognizer().Recognize(question, new DateOnly(2020, 3, 4)).Intent)!.Entry;
 
         await harness.Flow().Send(question).AssertReply(expected.Answer).StartTestAsync();
 

@@ -93,7 +93,7 @@ public class TrackingDialogTests
     public async Task Tracking_UserChangesSubjectMidway_AnswersTheNewQuestion()
     {
         using var harness = Harness();
-        var postage = harness.Faq.Find("寄发票收邮费吗", Bot.Dialogs.Understanding.Intent.Postage)!.Answer;
+        var postage = harness.Faq.Find("寄发票收邮费吗", Bot.Dialogs.Understanding.Intent.Postage)!.Entry.Answer;
 
         await harness.Flow()
             .Send("查询物流").AssertReply(TrackingReplies.AskNumber)
