@@ -93,7 +93,7 @@ start_node_peer_modules() {
   export CHATPOST_NODE_MODULES="$dir"
 }
 
-apt_install redis-server redis-tools fonts-wqy-microhei nginx-light chromium prometheus
+apt_install redis-server redis-tools redis-sentinel fonts-wqy-microhei nginx-light chromium prometheus
 start_redis
 start_postgres
 start_node_peer_modules

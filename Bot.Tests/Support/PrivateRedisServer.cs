@@ -7,18 +7,34 @@ namespace ChatPost.Bot.Tests.Support;
 
 /// <summary>
 /// A redis-server of the test's own, which the test may stop and start again on the same port (the shared test
-/// server must never go down). Append-only with fsync always, so data survives the restart.
+/// server must never go down). Append-only with fsync always, so data survives the restart. Extra arguments make it
+/// a replica or a cluster node; <see cref="Sentinel"/> starts a <c>redis-sentinel</c> instead.
 /// </summary>
 public sealed class PrivateRedisServer : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chatpost-redis-").FullName;
+    private readonly string _program;
+    private readonly string[] _arguments;
     private Process? _process;
 
-    public PrivateRedisServer()
+    public PrivateRedisServer(params string[] arguments)
+        : this("redis-server", null, [.. ServerArguments(), .. arguments])
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        Port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+
+    private PrivateRedisServer(string program, string? configuration, string[] arguments)
+    {
+        Port = FreePort();
+        _program = program;
+        _arguments = arguments;
+        if (configuration is not null)
+        {
+            // A sentinel rewrites its configuration file, so it needs one of its own, first on its command line.
+            var file = Path.Combine(_folder, "redis.conf");
+            File.WriteAllText(file, configuration);
+            _arguments = [file, .. arguments];
+        }
+
         Start();
     }
 
@@ -26,16 +42,30 @@ public sealed class PrivateRedisServer : IDisposable
 
     public string Configuration => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
 
+    /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>
+    /// A <c>redis-sentinel</c> (Debian's package) watching <paramref name="serviceName"/> at <paramref name="primaryPort"/>,
+    /// quorum 2, that takes a primary for dead after one second without an answer.
+    /// </summary>
+    public static PrivateRedisServer Sentinel(string serviceName, int primaryPort) =>
+        new("redis-sentinel", string.Create(CultureInfo.InvariantCulture, $"""
+            sentinel monitor {serviceName} 127.0.0.1 {primaryPort} 2
+            sentinel down-after-milliseconds {serviceName} 1000
+            sentinel failover-timeout {serviceName} 10000
+
+            """), ["--bind", "127.0.0.1", "--port", PortPlaceholder, "--dir", "."]);
+
     /// <summary>Starts the server and waits until it answers PING (fails after 10 s).</summary>
     public void Start()
     {
-        var start = new ProcessStartInfo("redis-server")
+        var start = new ProcessStartInfo(_program) { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _folder };
+        foreach (var argument in _arguments)
         {
-            ArgumentList = { "--bind", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture), "--dir", _folder, "--save", "",
-                "--appendonly", "yes", "--appendfsync", "always" },
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
+            start.ArgumentList.Add(argument == PortPlaceholder ? Port.ToString(CultureInfo.InvariantCulture) : argument);
+        }
+
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
@@ -49,11 +79,11 @@ public sealed class PrivateRedisServer : IDisposable
             }
             catch (SocketException)
             {
-                Thread.Yield();
+                Thread.Sleep(20);
             }
         }
 
-        throw new InvalidOperationException("redis-server did not start");
+        throw new InvalidOperationException($"{_program} did not start");
     }
 
     /// <summary>Kills the server, as a crash would.</summary>
@@ -73,5 +103,17 @@ public sealed class PrivateRedisServer : IDisposable
     {
         Stop();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private const string PortPlaceholder = "{port}";
+
+    private static string[] ServerArguments() =>
+        ["--bind", "127.0.0.1", "--port", PortPlaceholder, "--dir", ".", "--save", "", "--appendonly", "yes", "--appendfsync", "always"];
+
+    private static int FreePort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

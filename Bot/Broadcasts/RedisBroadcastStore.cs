@@ -8,7 +8,8 @@ namespace ChatPost.Bot.Broadcasts;
 
 /// <summary>
 /// <see cref="IBroadcastStore"/> on Redis: every change that spans keys is one Lua script (all keys share the
-/// <c>{bc}</c> hash tag); the queue is a <see cref="RedisWorkBacklog"/> on a stream the scripts add to.
+/// <c>{bc}</c> hash tag); the queue is a <see cref="RedisWorkBacklog"/> on a stream the scripts add to. A broadcast's
+/// creation and its deliveries' states are durable writes (<see cref="RedisConnection.DurableDatabase"/>).
 /// </summary>
 public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadcastStore
 {
@@ -38,7 +39,8 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
             AuditJsonContext.Serialize(audit), AuditSearch.MaxEntries,
             .. broadcast.GroupIds.Select(id => (RedisValue)id),
         ];
-        var id = (string)(await Db.ScriptEvaluateAsync(CreateScript, keys, values))!;
+        var id = (string)(await redis.DurableDatabase.ScriptEvaluateAsync(CreateScript, keys, values))!;
+        await redis.AcknowledgeAsync();
         return (id, id == broadcast.Id);
     }
 
@@ -79,8 +81,11 @@ public sealed partial class RedisBroadcastStore(RedisConnection redis) : IBroadc
     {
         ArgumentNullException.ThrowIfNull(state);
         RedisKey[] keys = [RedisKeys.Deliveries(id), RedisKeys.FinalDeliveries(id), RedisKeys.RemainingDeliveries(id)];
-        return (long)await Db.ScriptEvaluateAsync(SaveDeliveryScript, keys,
+        // What was sent must outlive a failover, or the group would get it again from the replica that takes over.
+        var remaining = (long)await redis.DurableDatabase.ScriptEvaluateAsync(SaveDeliveryScript, keys,
             [groupId, JsonSerializer.Serialize(state, BroadcastsJsonContext.Default.DeliveryState), state.IsFinal ? 1 : 0, (long)Retention.TotalSeconds]);
+        await redis.AcknowledgeAsync();
+        return remaining;
     }
 
     /// <inheritdoc/>

@@ -79,7 +79,7 @@ public sealed partial class RedisIngestionStore
             values[v + 3] = item.ApplicationNo;
         }
 
-        return Database.ScriptEvaluateAsync(RedisIngestionScripts.AddInvoiceApplications, keys, values);
+        return redis.DurableDatabase.ScriptEvaluateAsync(RedisIngestionScripts.AddInvoiceApplications, keys, values);
     }
 
     private static InvoiceApplication? ToApplication(RedisValue json) => json.IsNull

@@ -103,7 +103,7 @@ public sealed partial class RedisIngestionStore
             values[v + 6] = item.ApplicationNo ?? "";
         }
 
-        return Database.ScriptEvaluateAsync(RedisIngestionScripts.AddShipmentEvents, keys, values);
+        return redis.DurableDatabase.ScriptEvaluateAsync(RedisIngestionScripts.AddShipmentEvents, keys, values);
     }
 
     private static TrackingSummary? ToSummary(RedisValue[] fields)

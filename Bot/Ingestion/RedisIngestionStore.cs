@@ -9,7 +9,8 @@ namespace ChatPost.Bot.Ingestion;
 /// <summary>
 /// Ingested shipments, invoice applications and progress counters in Redis (key shapes in <see cref="RedisKeys"/>).
 /// Every write is a Lua script (<see cref="RedisIngestionScripts"/>) that applies up to <see cref="RecordsPerCall"/>
-/// records with their indexes and counters atomically; the calls of one batch are pipelined.
+/// records with their indexes and counters atomically; the calls of one batch are pipelined, through
+/// <see cref="RedisConnection.DurableDatabase"/>.
 /// </summary>
 /// <param name="prefetched">Where the turn gate leaves the shipments a turn is expected to look up; none outside turns.</param>
 public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<IngestOptions> options, PrefetchedState? prefetched = null)
@@ -30,8 +31,9 @@ public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<
     /// <summary>Status ordinals as the scripts look them up: <c>,2,3,</c>.</summary>
     private static string Notifiable(IEnumerable<int> statuses) => "," + string.Join(',', statuses) + ",";
 
-    // A cancelled caller stops waiting; calls already sent still apply, which is harmless as writes are idempotent.
-    private static async Task<StoreResult> RunInCallsAsync<T>(IReadOnlyList<T> records, Func<IReadOnlyList<T>, int, int, Task<RedisResult>> callAsync,
+    // A cancelled caller stops waiting; calls already sent still apply, which is harmless as writes are idempotent. The
+    // batch is answered once a replica holds it too (when one is to), so that a failover cannot lose what was answered 2xx.
+    private async Task<StoreResult> RunInCallsAsync<T>(IReadOnlyList<T> records, Func<IReadOnlyList<T>, int, int, Task<RedisResult>> callAsync,
         Func<T, ItemChange> changeOf, CancellationToken cancellationToken)
     {
         var calls = new Task<RedisResult>[(records.Count + RecordsPerCall - 1) / RecordsPerCall];
@@ -41,9 +43,10 @@ public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<
             calls[i] = callAsync(records, start, Math.Min(RecordsPerCall, records.Count - start));
         }
 
+        var results = await Task.WhenAll(calls).WaitAsync(cancellationToken);
+        await redis.AcknowledgeAsync().WaitAsync(cancellationToken);
         var (accepted, duplicates) = (0, 0);
         List<WatchedChange>? watched = null;
-        var results = await Task.WhenAll(calls).WaitAsync(cancellationToken);
         for (var i = 0; i < results.Length; i++)
         {
             var outcomes = (RedisResult[])results[i]!;

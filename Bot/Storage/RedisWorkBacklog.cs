@@ -17,8 +17,12 @@ public sealed class RedisWorkBacklog(RedisConnection redis, RedisKey stream) : I
     private Task? _group;
 
     /// <inheritdoc/>
-    public Task AddAsync(string payload, CancellationToken cancellationToken) =>
-        redis.Database.StreamAddAsync(stream, PayloadField, payload);
+    /// <remarks>Returns once a replica holds the item too, when one is to (<see cref="RedisConnection.AcknowledgeAsync"/>).</remarks>
+    public async Task AddAsync(string payload, CancellationToken cancellationToken)
+    {
+        await redis.DurableDatabase.StreamAddAsync(stream, PayloadField, payload);
+        await redis.AcknowledgeAsync();
+    }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<WorkItem>> TakeAsync(string consumer, int max, CancellationToken cancellationToken) =>
@@ -44,10 +48,12 @@ public sealed class RedisWorkBacklog(RedisConnection redis, RedisKey stream) : I
     public async Task AcknowledgeAsync(WorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var transaction = redis.Database.CreateTransaction();
+        // Kept through a failover too: an acknowledgement lost with the primary would have the work done again.
+        var transaction = redis.DurableDatabase.CreateTransaction();
         _ = transaction.StreamAcknowledgeAsync(stream, ConsumerGroup, item.Id);
         _ = transaction.StreamDeleteAsync(stream, [item.Id]);
         await transaction.ExecuteAsync();
+        await redis.AcknowledgeAsync();
     }
 
     /// <inheritdoc/>

@@ -27,7 +27,8 @@ public static class StorageExtensions
 
         if (builder.UsesRedis())
         {
-            builder.Services.TryAddSingleton<IConnectionMultiplexer>(services => Connect(services.GetRequiredService<IOptions<RedisOptions>>().Value));
+            builder.Services.TryAddSingleton<IConnectionMultiplexer>(services =>
+                RedisConnection.Connect(services.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration));
             builder.Services.TryAddSingleton<RedisConnection>();
             builder.Services.TryAddSingleton<PrefetchedState>();
             builder.Services.TryAddSingleton<IStorage, RedisStorage>();
@@ -58,19 +59,5 @@ public static class StorageExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         return (builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new()).IsConfigured;
-    }
-
-    private static ConnectionMultiplexer Connect(RedisOptions options)
-    {
-        var configuration = ConfigurationOptions.Parse(options.Configuration);
-        // Start (and report not-ready) while Redis is down rather than crash; the multiplexer reconnects by itself,
-        // trying every second so that service is back within seconds of Redis.
-        configuration.AbortOnConnectFail = false;
-        configuration.ReconnectRetryPolicy = new LinearRetry(1000);
-        // While disconnected, fail at once instead of queueing: callers then go on without Redis (greetings, the FAQ)
-        // or say the system is busy, well within WeChat's five seconds.
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        configuration.ClientName ??= "chatpost";
-        return ConnectionMultiplexer.Connect(configuration);
     }
 }

@@ -7,11 +7,18 @@ namespace ChatPost.Bot.Storage;
 public static class StorageFailure
 {
     /// <summary>
-    /// True when Redis is unreachable or too slow: the multiplexer fails fast while disconnected and reconnects
-    /// by itself. Server errors (a wrong type, a script error) are bugs, and false.
+    /// True when Redis is unreachable or too slow (the multiplexer fails fast while disconnected and reconnects by
+    /// itself), or answers that it cannot take the command while it fails over or starts: a write that reached a replica
+    /// not yet promoted (<c>READONLY</c>), a server loading its data (<c>LOADING</c>), a replica cut off from its primary
+    /// (<c>MASTERDOWN</c>), a cluster without a slot's primary (<c>CLUSTERDOWN</c>, <c>TRYAGAIN</c>). Other server errors
+    /// (a wrong type, a script error) are bugs, and false.
     /// </summary>
     public static bool IsUnavailable(Exception exception) =>
         exception is RedisConnectionException or TimeoutException
+        || (exception is RedisServerException
+        {
+            Kind: RedisErrorKind.ReadOnly or RedisErrorKind.Loading or RedisErrorKind.MasterDown or RedisErrorKind.ClusterDown or RedisErrorKind.TryAgain,
+        })
         || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(IsUnavailable));
 
     /// <summary>Runs a read of records; an outage becomes <see cref="RecordsUnavailableException"/>, which the dialogs handle.</summary>

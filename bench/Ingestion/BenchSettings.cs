@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatPost.Bench;
 
 /// <summary>The command line: <c>--name value</c> pairs, each with a default.</summary>
-internal sealed record BenchSettings(string? Redis, int Events, int Batch, int Concurrency, int Runs, int Days, int Reads, bool Parse)
+internal sealed record BenchSettings(string? Redis, int Events, int Batch, int Concurrency, int Runs, int Days, int Reads, bool Parse, int Replicas, int Wait)
 {
     public static BenchSettings FromArgs(string[] args)
     {
@@ -24,6 +24,8 @@ internal sealed record BenchSettings(string? Redis, int Events, int Batch, int C
             Number("runs", 5),
             Number("days", 120),
             Number("reads", 200),
-            values.GetValueOrDefault("parse") is "true" or "1");
+            values.GetValueOrDefault("parse") is "true" or "1",
+            Number("replicas", 0),
+            Number("wait", Number("replicas", 0)));
     }
 }

@@ -16,8 +16,10 @@ namespace ChatPost.Bench;
 /// several upstream systems would post), then times the announcement's range read over the counters and the whole
 /// daily progress announcement composed from them.
 /// </summary>
-internal sealed class IngestBench(BenchSettings settings, IConnectionMultiplexer redis, bool ownsServer)
+internal sealed class IngestBench(BenchSettings settings, IConnectionMultiplexer redis, bool ownsServer, string configuration) : IDisposable
 {
+    private RedisConnection? _connection;
+
     private static readonly DateOnly FirstDay = new(2020, 2, 1);
 
     public async Task RunAsync()
@@ -169,9 +171,15 @@ internal sealed class IngestBench(BenchSettings settings, IConnectionMultiplexer
         return $"bench:{Guid.NewGuid():N}:{run}:";
     }
 
-    private RedisIngestionStore CreateStore(string prefix) => new(
-        new RedisConnection(redis, Options.Create(new RedisOptions { KeyPrefix = prefix })),
-        Options.Create(new IngestOptions()));
+    public void Dispose() => _connection?.Dispose();
+
+    private RedisIngestionStore CreateStore(string prefix)
+    {
+        _connection?.Dispose();
+        _connection = new RedisConnection(redis,
+            Options.Create(new RedisOptions { KeyPrefix = prefix, Configuration = configuration, DurableWriteReplicas = settings.Wait }));
+        return new RedisIngestionStore(_connection, Options.Create(new IngestOptions()));
+    }
 
     private byte[][] Serialise(ShipmentEvent[] events) => [.. events.Chunk(settings.Batch).Select(batch =>
         JsonSerializer.SerializeToUtf8Bytes(batch.Select(ShipmentEventDto.From).ToArray(), BenchJsonContext.Default.ShipmentEventDtoArray))];

@@ -16,7 +16,8 @@ internal sealed class PrivateRedis : IDisposable
 
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public static PrivateRedis Start()
+    /// <summary>Starts a server; with <paramref name="replicaOf"/>, a replica of the server on that port.</summary>
+    public static PrivateRedis Start(int? replicaOf = null)
     {
         var port = FreePort();
         var folder = Directory.CreateTempSubdirectory("chatpost-bench-").FullName;
@@ -26,6 +27,13 @@ internal sealed class PrivateRedis : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (replicaOf is { } primary)
+        {
+            start.ArgumentList.Add("--replicaof");
+            start.ArgumentList.Add("127.0.0.1");
+            start.ArgumentList.Add(primary.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (is it installed?)");
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

@@ -1,0 +1,86 @@
+using System.Globalization;
+using ChatPost.Bot.Storage;
+using ChatPost.Bot.Tests.Support;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Tests.Storage;
+
+public class RedisConnectionTests
+{
+    [Theory]
+    [InlineData("", null, 0)]
+    [InlineData("redis:6379,password=x", null, 0)]
+    [InlineData("s1:26379,s2:26379,serviceName=chatpost", null, 1)]
+    [InlineData("s1:26379,serviceName=chatpost", 2, 2)]
+    [InlineData("s1:26379,serviceName=chatpost", 0, 0)]
+    [InlineData("redis:6379", 1, 1)]
+    public void ReplicasToAcknowledge_ByConfiguration_OneUnderSentinelUnlessSet(string configuration, int? set, int expected)
+    {
+        var options = new RedisOptions { Configuration = configuration, DurableWriteReplicas = set };
+
+        Assert.Equal(expected, options.ReplicasToAcknowledge);
+    }
+
+    [Theory]
+    [InlineData(RedisErrorKind.ReadOnly, "READONLY You can't write against a read only replica.", true)]
+    [InlineData(RedisErrorKind.Loading, "LOADING Redis is loading the dataset in memory", true)]
+    [InlineData(RedisErrorKind.MasterDown, "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.", true)]
+    [InlineData(RedisErrorKind.ClusterDown, "CLUSTERDOWN The cluster is down", true)]
+    [InlineData(RedisErrorKind.TryAgain, "TRYAGAIN Multiple keys request during rehashing of slot", true)]
+    [InlineData(RedisErrorKind.WrongType, "WRONGTYPE Operation against a key holding the wrong kind of value", false)]
+    [InlineData(RedisErrorKind.UnknownError, "ERR Error running script", false)]
+    [InlineData(RedisErrorKind.CrossSlot, "CROSSSLOT Keys in request don't hash to the same slot", false)]
+    public void IsUnavailable_ServerErrors_OnlyThoseOfAFailoverPass(RedisErrorKind kind, string message, bool expected)
+    {
+        Assert.Equal(expected, StorageFailure.IsUnavailable(new RedisServerException(kind, CommandFlags.None, message)));
+    }
+
+    [Fact]
+    public async Task AcknowledgeAsync_ReplicaAttached_ReturnsWithTheWriteOnTheReplica()
+    {
+        using var primary = new PrivateRedisServer();
+        using var replica = new PrivateRedisServer("--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture));
+        var logger = new FakeLogger<RedisConnection>();
+        using var multiplexer = await ConnectionMultiplexer.ConnectAsync(primary.Configuration + ",allowAdmin=true");
+        await WaitForReplicaAsync(multiplexer.GetServer(primary.Configuration));
+        using var sut = Create(multiplexer, primary, logger);
+
+        await sut.DurableDatabase.StringSetAsync("durable", "kept");
+        await sut.AcknowledgeAsync();
+
+        using var onReplica = await ConnectionMultiplexer.ConnectAsync(replica.Configuration);
+        Assert.Equal("kept", (string?)await onReplica.GetDatabase().StringGetAsync("test:durable"));
+        Assert.Empty(logger.Collector.GetSnapshot());
+    }
+
+    [Fact]
+    public async Task AcknowledgeAsync_NoReplicaAnswers_AnswersAfterTheTimeoutAndLogsIt()
+    {
+        using var primary = new PrivateRedisServer();
+        var logger = new FakeLogger<RedisConnection>();
+        using var multiplexer = await ConnectionMultiplexer.ConnectAsync(primary.Configuration);
+        using var sut = Create(multiplexer, primary, logger);
+
+        await sut.DurableDatabase.StringSetAsync("durable", "kept");
+        await sut.AcknowledgeAsync();
+
+        Assert.Equal(2011, logger.LatestRecord.Id.Id);
+        Assert.Equal("kept", (string?)await sut.Database.StringGetAsync("durable"));
+    }
+
+    private static RedisConnection Create(IConnectionMultiplexer multiplexer, PrivateRedisServer primary, FakeLogger<RedisConnection> logger) =>
+        new(multiplexer, Options.Create(new RedisOptions
+        {
+            Configuration = primary.Configuration, KeyPrefix = "test:", DurableWriteReplicas = 1, DurableWriteTimeout = TimeSpan.FromMilliseconds(100),
+        }), logger);
+
+    private static async Task WaitForReplicaAsync(IServer primary)
+    {
+        for (var tries = 0; tries < 200 && !(await primary.InfoRawAsync("replication"))!.Contains("state=online", StringComparison.Ordinal); tries++)
+        {
+            await Task.Delay(50);
+        }
+    }
+}
