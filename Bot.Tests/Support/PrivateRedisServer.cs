@@ -105,6 +105,19 @@ public sealed class PrivateRedisServer : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>Runs <c>redis-cli</c> against a loopback port and returns what it printed (empty when it could not connect).</summary>
+    public static string Cli(int port, params string[] command)
+    {
+        using var process = Process.Start(new ProcessStartInfo("redis-cli", ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), .. command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
     private const string PortPlaceholder = "{port}";
 
     private static string[] ServerArguments() =>

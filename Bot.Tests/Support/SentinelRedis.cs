@@ -101,19 +101,9 @@ public sealed class SentinelRedis : IDisposable
         }
     }
 
-    /// <summary>Runs <c>redis-cli</c> against a loopback port and returns its output lines (an empty line when it fails).</summary>
     private static string[] Cli(int port, params string[] command)
     {
-        var start = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), .. command])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var lines = PrivateRedisServer.Cli(port, command).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return lines.Length == 0 ? [""] : lines;
     }
 }

@@ -151,7 +151,8 @@ public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetch
     {
         try
         {
-            await redis.Database.KeyDeleteAsync([.. keys.Select(RedisKeys.State)]);
+            // One DEL per key: the keys may belong to different users, so to different slots of a Redis Cluster.
+            await Task.WhenAll(keys.Select(key => redis.Database.KeyDeleteAsync(RedisKeys.State(key))));
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatPost.Bot.Dialogs.Features.Greeting;
+using ChatPost.Bot.Dialogs.Features.Tracking;
+using ChatPost.Bot.Tests.Broadcasts;
+using ChatPost.Bot.Tests.Ingestion;
+using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.WeChat;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatPost.Bot.Tests.Scale;
+
+/// <summary>
+/// The whole service on a real three-primary Redis Cluster: every script and transaction keeps its keys in one hash
+/// slot, or the cluster would refuse it (CROSSSLOT).
+/// </summary>
+public class RedisClusterTests
+{
+    private const string IngestKey = "ingest-cluster-key-0123456789";
+    private const int BroadcastCompleted = 3156;
+
+    [Fact]
+    public async Task MainFlows_OnAThreePrimaryCluster_WorkAndSpreadOverEveryNode()
+    {
+        using var cluster = await ClusterRedis.StartAsync();
+        await using var webhook = await FakeWebhook.StartAsync();
+        await using var api = await FakeWeChatApi.StartAsync();
+        var settings = StaffSetup.Settings(webhook, api, ["襄阳", "恩施", null]);
+        settings["Redis:Configuration"] = cluster.Configuration;
+        settings["Ingest:ApiKey"] = IngestKey;
+        settings["Announcements:DailyProgress:Charts"] = "false";
+        using var completions = new LogSignal(BroadcastCompleted);
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, settings, services => services.AddSingleton<ILoggerProvider>(completions));
+        var client = factory.CreateClient();
+        var admin = BroadcastApiTests.Admin(factory, StaffSetup.ProvinceManager);
+
+        // Ingestion: a shipment, then an earlier event of the same status that moves its count to another day's
+        // counters (a key the script reaches without declaring it), and an invoice application.
+        var later = await IngestAsync(client, "shipments", IngestBatchParserTests.ValidShipment.Replace("\"delivered\"", "\"accepted\"", StringComparison.Ordinal));
+        var earlier = await IngestAsync(client, "shipments", IngestBatchParserTests.ValidShipment
+            .Replace("\"delivered\"", "\"accepted\"", StringComparison.Ordinal).Replace("2020-03-04", "2020-03-02", StringComparison.Ordinal));
+        var delivered = await IngestAsync(client, "shipments", IngestBatchParserTests.ValidShipment);
+        var invoice = await IngestAsync(client, "invoice-applications", IngestBatchParserTests.ValidInvoice);
+        // Callbacks and dialogs of many users (their keys land on every node): state kept between turns, a question
+        // that waits for its answer, a lookup that takes the quota and reads the shipment on the way in.
+        var msgId = 900_000L;
+        var users = Enumerable.Range(0, 12).Select(i => $"oCluster{i}").ToArray();
+        var hellos = await Task.WhenAll(users.Select(user => AskAsync(client, user, "你好", Interlocked.Increment(ref msgId))));
+        var againHellos = await Task.WhenAll(users.Select(user => AskAsync(client, user, "你好", Interlocked.Increment(ref msgId))));
+        var asked = await AskAsync(client, users[0], "查询物流", ++msgId);
+        var answered = await AskAsync(client, users[0], "EA123456785CN", ++msgId);
+        var lookup = await AskAsync(client, users[1], "EA123456785CN到哪了", ++msgId);
+        // A manager's broadcast (stream, deliveries, robot rate limits) and its summary to the manager through the WeCom
+        // API (the access token fetched under a lock and cached); the daily announcement to every group.
+        var broadcast = await admin.PostAsJsonAsync("/api/broadcasts", new { text = "集群通知", idempotencyKey = "cluster-1" });
+        var announcement = await admin.PostAsync("/api/announcements/daily-progress/run", null);
+        var announcements = (await announcement.Content.ReadFromJsonAsync<JsonObject>())!["broadcasts"]!.AsArray().Count;
+        await completions.WaitForAsync(BroadcastCompleted, 1 + announcements);
+        var summary = await api.TakeAppMessagesAsync(1);
+        var id = (string)(await broadcast.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var report = await admin.GetFromJsonAsync<JsonObject>($"/api/broadcasts/{id}");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], [later, earlier, delivered, invoice]);
+        Assert.All(hellos, reply => Assert.Equal(GreetingReplies.FirstHello, reply));
+        Assert.All(againHellos, reply => Assert.Equal(GreetingReplies.Hello, reply));
+        Assert.Equal(TrackingReplies.AskNumber, asked);
+        Assert.Contains("最新状态：已签收", answered, StringComparison.Ordinal);
+        Assert.Contains("最新状态：已签收", lookup, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, broadcast.StatusCode);
+        Assert.Equal("completed", (string?)report!["state"]);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(2, webhook.MessagesFor(StaffSetup.Key(i)).Count));
+        Assert.Single(summary);
+        Assert.Equal(1, api.TokenFetches);
+        Assert.All(cluster.KeysPerNode(), keys => Assert.True(keys > 0, "a node holds no key: the test did not spread over the cluster"));
+    }
+
+    private static async Task<HttpStatusCode> IngestAsync(HttpClient client, string kind, string record)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{kind}") { Content = new StringContent($"[{record}]", Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", IngestKey);
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    private static async Task<string> AskAsync(HttpClient client, string user, string text, long msgId)
+    {
+        var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml(user, text, msgId)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = await response.Content.ReadAsStringAsync();
+        return WeChatXml.TryReadFields(xml, out var fields) ? fields.GetValueOrDefault("Content", xml) : xml;
+    }
+}
