@@ -11,6 +11,7 @@ using StackExchange.Redis;
 namespace ChatPost.Bot.Tests.Reliability;
 
 /// <summary>Redis stopped for ten seconds under load: the bot keeps answering, then recovers by itself.</summary>
+[Collection(InfrastructureFailures.Name)]
 public class RedisOutageTests
 {
     private const string Postage = "寄发票收邮费吗";

@@ -15,6 +15,7 @@ namespace ChatPost.Bot.Tests.Reliability;
 /// Redis highly available under Sentinel (a primary, a replica, three sentinels): the primary dies under load, the
 /// service rides out the failover as it rides out an outage, and writes to the promoted replica without a restart.
 /// </summary>
+[Collection(InfrastructureFailures.Name)]
 public class RedisSentinelFailoverTests
 {
     private const string IngestKey = "ingest-failover-key-0123456789";
@@ -73,7 +74,7 @@ public class RedisSentinelFailoverTests
         var promotedAfter = failover.Elapsed;
         var afterwards = await WaitForWritesAsync(client, lookup);
 
-        Assert.True(answers.Count > 20, $"only {answers.Count} pushes during the failover of {promotedAfter}");
+        Assert.True(answers.Count >= 6, $"only {answers.Count} pushes during the failover of {promotedAfter}");
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
         Assert.All(answers, answer => Assert.True(answer.Took < TimeSpan.FromSeconds(4), $"{answer.Question} took {answer.Took}"));
         Assert.All(answers.Where(a => a.Question == "你好"), answer => Assert.Equal(GreetingReplies.FirstHello, answer.Reply));

@@ -18,6 +18,7 @@ namespace ChatPost.Bot.Tests.Scale;
 /// The whole service on a real three-primary Redis Cluster: every script and transaction keeps its keys in one hash
 /// slot, or the cluster would refuse it (CROSSSLOT).
 /// </summary>
+[Collection(InfrastructureFailures.Name)]
 public class RedisClusterTests
 {
     private const string IngestKey = "ingest-cluster-key-0123456789";
