@@ -7,6 +7,7 @@ using ChatPost.Bot.Dialogs.Features.Greeting;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
+using Xunit.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatPost.Bot.Tests.Reliability;
@@ -16,7 +17,7 @@ namespace ChatPost.Bot.Tests.Reliability;
 /// service rides out the failover as it rides out an outage, and writes to the promoted replica without a restart.
 /// </summary>
 [Collection(InfrastructureFailures.Name)]
-public class RedisSentinelFailoverTests
+public class RedisSentinelFailoverTests(ITestOutputHelper output)
 {
     private const string IngestKey = "ingest-failover-key-0123456789";
     private const string Postage = "寄发票收邮费吗";
@@ -73,6 +74,8 @@ public class RedisSentinelFailoverTests
         await load;
         var promotedAfter = failover.Elapsed;
         var afterwards = await WaitForWritesAsync(client, lookup);
+        output.WriteLine($"primary {oldPrimary} killed; promoted after {promotedAfter}; writes again {afterwards} later; {answers.Count} pushes, "
+            + $"slowest {answers.Max(a => a.Took)}; {batches.Count(b => b.Status == HttpStatusCode.OK)} of {batches.Count} batches stored during the failover");
 
         Assert.True(answers.Count >= 6, $"only {answers.Count} pushes during the failover of {promotedAfter}");
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));

@@ -84,6 +84,16 @@ public sealed class BotProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Asks the process to stop (SIGTERM), as <c>docker stop</c>, Kubernetes or systemd would.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>True once the process ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Kills the process at once, as a crash or an OOM kill would.</summary>
     public void Kill()
     {

@@ -15,6 +15,14 @@ public sealed class SchedulerOptions
 
     /// <summary>The PostgreSQL connection string (Npgsql) of the clustered store. Secret when it carries a password.</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// How long a stopping replica waits for its running jobs before it stops the scheduler anyway: a share of the host's
+    /// 15-second shutdown, so that a job whose end cannot be recorded (PostgreSQL down) does not take all of it. A
+    /// clustered store gives such a job's trigger to another replica. Default 5 seconds; 0 to 14 seconds.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00", "00:00:14")]
+    public TimeSpan ShutdownWait { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Clustered mode needs its database.</summary>

@@ -12,12 +12,12 @@ public static class SchedulingExtensions
     /// <summary>
     /// Quartz with its jobs (timed broadcasts, the daily progress announcement and its sender) registered explicitly:
     /// the in-memory store on one node, or the clustered ADO store on PostgreSQL (<c>Scheduler:Clustered</c>). The
-    /// scheduler stops with the host and waits for running jobs.
+    /// scheduler stops with the host and waits for running jobs, at most <see cref="SchedulerOptions.ShutdownWait"/>.
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>();
         var options = builder.Configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new();
         var dailyProgress = builder.Configuration.GetSection(DailyProgressOptions.SectionName).Get<DailyProgressOptions>() ?? new();
@@ -46,7 +46,13 @@ public static class SchedulingExtensions
                     // The first replica to start creates the tables; the others find them.
                     store.ProvisionSchema();
                     // Acquire triggers inside the cluster lock, so that two nodes never fire the same trigger.
-                    store.ConfigureStore(ado => ado.AcquireTriggersWithinLock = true);
+                    store.ConfigureStore(ado =>
+                    {
+                        ado.AcquireTriggersWithinLock = true;
+                        // Quartz waits this long after a failed pass before it tries its store again (default 15 s): after
+                        // a PostgreSQL restart, triggers that fell due meanwhile then fire within seconds of its return.
+                        ado.DbRetryInterval = TimeSpan.FromSeconds(2);
+                    });
                 });
             }
             else
@@ -61,7 +67,9 @@ public static class SchedulingExtensions
         // Whether today's announcement reached every group, for its alert (chatpost_announcement_groups).
         builder.Services.AddSingleton<DailyProgressDeliveryWatch>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<DailyProgressDeliveryWatch>());
-        builder.Services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        builder.Services.Configure<QuartzHostedServiceOptions>(hosted => hosted.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService(services => new SchedulerShutdown(ActivatorUtilities.CreateInstance<QuartzHostedService>(services),
+            services.GetRequiredService<IOptions<SchedulerOptions>>()));
         builder.Services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler", tags: ["ready"]);
         return builder;
     }
