@@ -24,8 +24,12 @@ public sealed class SchedulerShutdown(QuartzHostedService quartz, IOptions<Sched
         // Past the wait Quartz gives up on the running jobs; a clustered store hands their triggers to another replica.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(options.Value.ShutdownWait);
-        await quartz.StopAsync(bounded.Token);
+        var stopping = quartz.StopAsync(bounded.Token);
+        // With its store down Quartz may go on retrying past the token; the host does not wait for that.
+        await Task.WhenAny(stopping, Task.Delay(options.Value.ShutdownWait + Grace, CancellationToken.None));
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken) => quartz.StoppedAsync(cancellationToken);
+
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 }
