@@ -93,39 +93,21 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     public void RotateToken() => Interlocked.Increment(ref _tokenGeneration);
 
     /// <summary>Takes the next <paramref name="count"/> customer-service messages, waiting for them (fails after 10 s).</summary>
-    public async Task<JsonObject[]> TakeCustomMessagesAsync(int count)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var taken = new JsonObject[count];
-        for (var i = 0; i < count; i++)
-        {
-            taken[i] = await _customMessages.Reader.ReadAsync(timeout.Token);
-        }
-
-        return taken;
-    }
+    public Task<JsonObject[]> TakeCustomMessagesAsync(int count) => TakeAsync(_customMessages, count);
 
     /// <summary>Takes the next <paramref name="count"/> template messages, waiting for them (fails after 10 s).</summary>
-    public async Task<JsonObject[]> TakeTemplateMessagesAsync(int count)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var taken = new JsonObject[count];
-        for (var i = 0; i < count; i++)
-        {
-            taken[i] = await _templateMessages.Reader.ReadAsync(timeout.Token);
-        }
-
-        return taken;
-    }
+    public Task<JsonObject[]> TakeTemplateMessagesAsync(int count) => TakeAsync(_templateMessages, count);
 
     /// <summary>Takes the next <paramref name="count"/> WeCom app messages, waiting for them (fails after 10 s).</summary>
-    public async Task<JsonObject[]> TakeAppMessagesAsync(int count)
+    public Task<JsonObject[]> TakeAppMessagesAsync(int count) => TakeAsync(_appMessages, count);
+
+    private static async Task<JsonObject[]> TakeAsync(Channel<JsonObject> messages, int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var taken = new JsonObject[count];
         for (var i = 0; i < count; i++)
         {
-            taken[i] = await _appMessages.Reader.ReadAsync(timeout.Token);
+            taken[i] = await messages.Reader.ReadAsync(timeout.Token);
         }
 
         return taken;
@@ -184,36 +166,27 @@ public sealed class FakeWeChatApi : IAsyncDisposable
                 return Results.StatusCode(status);
             }
 
-            if (request.Query["access_token"] != CurrentToken)
-            {
-                return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
-            }
-
-            if (RefuseCustomMessagesWith is { } refusal)
-            {
-                Interlocked.Increment(ref _refusedSends);
-                return Results.Json(new { errcode = refusal, errmsg = "refused by the fake" });
-            }
-
-            _customMessages.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
-            return Results.Json(new { errcode = 0, errmsg = "ok" });
+            return await ReceiveAsync(request, _customMessages, RefuseCustomMessagesWith);
         });
-        _app.MapPost("/cgi-bin/message/template/send", async (HttpRequest request) =>
+        _app.MapPost("/cgi-bin/message/template/send", (HttpRequest request) => ReceiveAsync(request, _templateMessages, RefuseTemplateMessagesWith));
+    }
+
+    /// <summary>A message send as WeChat answers it: the token checked, then refused with <paramref name="refusal"/>, or taken.</summary>
+    private async Task<IResult> ReceiveAsync(HttpRequest request, Channel<JsonObject> taken, int? refusal)
+    {
+        if (request.Query["access_token"] != CurrentToken)
         {
-            if (request.Query["access_token"] != CurrentToken)
-            {
-                return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
-            }
+            return Results.Json(new { errcode = 40001, errmsg = "invalid credential, access_token is invalid or not latest" });
+        }
 
-            if (RefuseTemplateMessagesWith is { } refusal)
-            {
-                Interlocked.Increment(ref _refusedSends);
-                return Results.Json(new { errcode = refusal, errmsg = "refused by the fake" });
-            }
+        if (refusal is { } errcode)
+        {
+            Interlocked.Increment(ref _refusedSends);
+            return Results.Json(new { errcode, errmsg = "refused by the fake" });
+        }
 
-            _templateMessages.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
-            return Results.Json(new { errcode = 0, errmsg = "ok", msgid = 200228332 });
-        });
+        taken.Writer.TryWrite((await JsonSerializer.DeserializeAsync<JsonObject>(request.Body))!);
+        return Results.Json(new { errcode = 0, errmsg = "ok" });
     }
 
     private static TaskCompletionSource Completed()

@@ -101,10 +101,10 @@ internal sealed class UserWatches
 
     /// <summary>
     /// Decides how the user hears of <paramref name="change"/>, and records it as told (or pending). Nothing when the item is not
-    /// watched (<see cref="NoticeRoute.Unwatched"/>), or the user was told this or a newer state already — unless it is this same outbox item (<paramref name="claim"/>)
-    /// again, after a crash or a failed send, or the state is one that waited for the user's next message. Inside the window with
-    /// quota left (and <paramref name="customerServiceAllowed"/>): a customer-service message, counted; else a template message
-    /// when <paramref name="templateAllowed"/>; else it waits.
+    /// watched (<see cref="NoticeRoute.Unwatched"/>), or the user was told this or a newer state already — unless it is this
+    /// same outbox item (<paramref name="claim"/>) again, after a crash or a failed send, or the state is one that waited for
+    /// the user's next message. Inside the window with quota left (and <paramref name="customerServiceAllowed"/>): a
+    /// customer-service message, counted; else a template message when <paramref name="templateAllowed"/>; else it waits.
     /// </summary>
     public NoticeRoute Decide(ItemChange change, string claim, DateTimeOffset now, NotificationOptions options, bool templateAllowed,
         bool customerServiceAllowed)
