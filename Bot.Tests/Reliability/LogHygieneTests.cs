@@ -7,6 +7,7 @@ using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Tests.Broadcasts;
 using ChatPost.Bot.Tests.Ingestion;
 using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -78,12 +79,12 @@ public class LogHygieneTests
         api.FailSendsWithStatus = null;
         await api.TakeCustomMessagesAsync(1 + questions.Length);
 
-        // The watched item moves while WeChat is down: the notification fails, is retried, arrives. Then the citizen unfollows.
-        api.FailSendsWithStatus = 500;
+        // The watched item moves while WeChat is busy: the notification fails, is retried, arrives. Then the citizen unfollows.
+        api.RefuseCustomMessagesWith = WeChatErrorCodes.SystemBusy; // answered at once: a 5xx would first use up the HTTP retries
         var moved = accepted.Replace("accepted", "out_for_delivery", StringComparison.Ordinal).Replace("10:15", "11:15", StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/shipments", Json($"[{moved}]"))).StatusCode);
         await lateFailures.WaitForAsync(8012, 1);
-        api.FailSendsWithStatus = null;
+        api.RefuseCustomMessagesWith = null;
         await api.TakeCustomMessagesAsync(1);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().SendAsync(push.Safe(WeChatPush.EventXml(OpenId, "unsubscribe", 1_700_000_100)))).StatusCode);
 
