@@ -68,7 +68,7 @@ public partial class IngestBatchParserTests
         Assert.Equal(valid, batch!.Valid.Count == 1);
         if (!valid)
         {
-            Assert.Equal(new RejectedRecord(0, "note: required when status is rejected"), Assert.Single(batch.Rejected));
+            Assert.Equal((0, "note: required when status is rejected"), Reason(Assert.Single(batch.Rejected)));
         }
     }
 

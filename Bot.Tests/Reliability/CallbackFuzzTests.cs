@@ -101,13 +101,14 @@ public class CallbackFuzzTests
                     """), "Bearer " + IngestKey);
             case 5:
                 // The console's forms: without a session and an antiforgery token they must be refused, never crash.
-                return ("console-form", HttpMethod.Post, Pick(random, "/console/signin/key", "/console/signout", "/console/broadcasts/new", "/console/broadcasts/preview"),
+                return ("console-form", HttpMethod.Post, Pick(random, "/console/signin/key", "/console/signout", "/console/broadcasts/new", "/console/broadcasts/preview",
+                    "/console/import"),
                     Utf8($"key={Pick(random, "wrong", StaffSetup.AdminKey)}&returnUrl=%2Fconsole&content=%E9%80%9A%E7%9F%A5&format=markdown&step=review"), null);
             case 6:
                 return ("console-get", HttpMethod.Get, Pick(random, "/console", "/console/signin?error=key&returnUrl=%2Fconsole%2Faudit",
                     "/console/charts/trend.svg?days=30&business=license", "/console/signin/wecom/callback?code=abc&state=def", "/console/broadcasts/b1",
                     "/openapi/v1.json", "/docs/",
-                    "/console/audit?actor=boss&action=accepted&from=2020-03-01&to=2020-03-04&after=1-0"), [], null);
+                    "/console/audit?actor=boss&action=accepted&from=2020-03-01&to=2020-03-04&after=1-0", "/console/import/templates/shipments.xlsx"), [], null);
             case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Tests.Broadcasts;
+using ChatPost.Bot.Tests.Console;
 using ChatPost.Bot.Tests.Ingestion;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
@@ -28,6 +29,7 @@ public class LogHygieneTests
     private const string RobotUser = "HygieneRobotMember0123456789";
     private const string Watched = "EB111222332CN";
     private const string KnowledgeText = "快递小哥态度很好怎么表扬";
+    private const string Taxpayer = "华润湖北江汉医药有限公司";
 
     [Fact]
     public async Task BusyStretchWithFailures_LogsNoSecretAndNoPersonalData()
@@ -117,17 +119,34 @@ public class LogHygieneTests
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/faq/contacts", new { questions = new[] { KnowledgeText }, answer = $"请拨打{OtherPhone}" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/faq", new { id = "copy", questions = new[] { KnowledgeText }, answer = "同上" })).StatusCode);
 
+        // The console: a key one character off the admin key, then an import whose rows hold phones and names, some refused.
+        using (var console = new ConsoleClient(factory))
+        {
+            Assert.False(await console.SignInAsync(StaffSetup.AdminKey[..^1] + "x"));
+            Assert.True(await console.SignInAsync(StaffSetup.AdminKey));
+            var sheet = "邮件号,业务,市州,状态,时间,说明,收件人电话\r\n"
+                + $"EA123456785CN,交管证照,襄阳,已签收,2020-03-04 10:15,签收人 {Taxpayer} {Phone},{Phone}\r\n"
+                + $"EA123456794CN,交管证照,北京,已签收,2020-03-04 10:15,{Chatter},{OtherPhone}\r\n";
+            var upload = new MultipartFormDataContent { { new StringContent("shipments"), "kind" }, { new ByteArrayContent(Encoding.UTF8.GetBytes(sheet)), "file", $"{Phone}.csv" } };
+            var imported = await console.PostPageFormAsync("/console/import", "import", upload);
+            Assert.Contains("市州：不是十七个市州之一", await imported.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var unknownColumn = new MultipartFormDataContent { { new StringContent("shipments"), "kind" },
+                { new ByteArrayContent(Encoding.UTF8.GetBytes(sheet.Replace("收件人电话", Phone, StringComparison.Ordinal))), "file", "b.csv" } };
+            var refused = await console.PostPageFormAsync("/console/import", "import", unknownColumn);
+            Assert.Contains("不认识的列", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         var events = logs.Events;
         // The stretch went through the loud paths: late turns, failed late replies, refused records and keys, a dead robot.
-        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064", "8002", "8012", "9005", "9006" })
+        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064", "8002", "8012", "9005", "9006", "7002", "7006", "7007" })
         {
             Assert.True(events.Any(text => text.StartsWith(loud + " ", StringComparison.Ordinal)), $"no event {loud}:\n" + string.Join('\n', events));
         }
 
-        string[] secrets = [IngestKey, "mp-app-SECRET-value", "wecom-SECRET-value", StaffSetup.AdminKey, ChatPostFactory.EncodingAesKey,
+        string[] secrets = [IngestKey, StaffSetup.AdminKey[..^1] + "x", "mp-app-SECRET-value", "wecom-SECRET-value", StaffSetup.AdminKey, ChatPostFactory.EncodingAesKey,
             FakeAiRobotPlatform.EncodingAesKey, "=" + FakeAiRobotPlatform.Token, "response_code",
             StaffSetup.Key(0), StaffSetup.Key(1), StaffSetup.Key(2), api.CurrentToken];
-        string[] personal = [OpenId, Phone, OtherPhone, "华润湖北江汉医药有限公司", Chatter, "猫咪", "本人收", RobotUser, "wrHygieneChat0123456789", Watched,
+        string[] personal = [OpenId, Phone, OtherPhone, Taxpayer, Chatter, "猫咪", "本人收", RobotUser, "wrHygieneChat0123456789", Watched,
             "EA123456785CN", KnowledgeText];
         foreach (var forbidden in secrets.Concat(personal))
         {

@@ -15,6 +15,7 @@ public static class ConsoleAreas
         new("总览", "/console", ConsolePolicies.SignedIn),
         new("通报与广播", "/console/broadcasts", ConsolePolicies.Manager),
         new("查询", "/console/records", ConsolePolicies.SignedIn),
+        new("导入", "/console/import", ConsolePolicies.Operator),
         new("审计", "/console/audit", ConsolePolicies.Province),
     ];
 }

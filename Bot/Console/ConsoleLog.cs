@@ -1,3 +1,5 @@
+using ChatPost.Bot.Ingestion.Spreadsheets;
+
 namespace ChatPost.Bot.Console;
 
 /// <summary>Log events of the console: EventIds 7000–7099. UserIDs shortened, keys and codes never logged.</summary>
@@ -17,4 +19,13 @@ internal static partial class ConsoleLog
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Console sign-out by {User}")]
     public static partial void SignedOut(this ILogger logger, string user);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Information,
+        Message = "Console import of {Kind} by {User}: {Rows} rows, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected (storage unavailable: {Unavailable})")]
+    public static partial void Imported(this ILogger logger, RecordKind kind, string user, int rows, int accepted,
+        int duplicates, int rejected, bool unavailable);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Console import of {Kind} by {User} refused: {Problem}")]
+    public static partial void ImportRefused(this ILogger logger, RecordKind kind, string user,
+        SpreadsheetProblemKind problem);
 }

@@ -57,34 +57,40 @@ internal static partial class IngestBatchParser
                 return null;
             }
 
-            return ParseRecords(root, kind, now, total);
+            return CheckEach([.. root.EnumerateArray()], (element, check) => ReadRecord(element, kind, check), now);
         }
     }
 
-    private static ParsedBatch<T> ParseRecords<TDto, T>(JsonElement array, IngestKind<TDto, T> kind, DateTimeOffset now, int total)
-        where TDto : class
+    /// <summary>
+    /// Checks records one by one, whatever they were read from (a JSON array, a spreadsheet's rows): each gets its own
+    /// <see cref="RecordCheck"/>, and <paramref name="read"/> returns the valid record or leaves its problems in the check.
+    /// Rejections carry the record's zero-based position in <paramref name="records"/>.
+    /// </summary>
+    public static ParsedBatch<T> CheckEach<TRecord, T>(IReadOnlyCollection<TRecord> records, Func<TRecord, RecordCheck, T?> read, DateTimeOffset now)
         where T : class
     {
-        var valid = new List<T>(total);
-        var rejected = new List<RejectedRecord>();
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(read);
+        var valid = new List<T>(records.Count);
+        var rejected = new List<RecordRejection>();
         var index = 0;
-        foreach (var element in array.EnumerateArray())
+        foreach (var source in records)
         {
             var check = new RecordCheck(now);
-            var record = ReadRecord(element, kind, check);
+            var record = read(source, check);
             if (record is not null && check.IsValid)
             {
                 valid.Add(record);
             }
             else
             {
-                rejected.Add(new RejectedRecord(index, check.Reason));
+                rejected.Add(new RecordRejection(index, check.Problems));
             }
 
             index++;
         }
 
-        return new ParsedBatch<T>(valid, rejected, total);
+        return new ParsedBatch<T>(valid, rejected, records.Count);
     }
 
     private static T? ReadRecord<TDto, T>(JsonElement element, IngestKind<TDto, T> kind, RecordCheck check)
@@ -93,7 +99,7 @@ internal static partial class IngestBatchParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            check.Fail("record", "must be a JSON object");
+            check.Fail("record", RecordRule.NotAnObject);
             return null;
         }
 
@@ -103,7 +109,7 @@ internal static partial class IngestBatchParser
         {
             if (!kind.JsonType.Properties.Any(known => known.Name == property.Name))
             {
-                check.Fail(PlainField().IsMatch("$." + property.Name) ? property.Name : "a field", "is not a field of the contract");
+                check.Fail(PlainField().IsMatch("$." + property.Name) ? property.Name : "a field", RecordRule.NotAField);
                 return null;
             }
         }
@@ -115,7 +121,7 @@ internal static partial class IngestBatchParser
         }
         catch (JsonException exception)
         {
-            check.Fail(FieldOf(exception), "must be a string or null, and given at most once");
+            check.Fail(FieldOf(exception), RecordRule.NotAString);
             return null;
         }
 
@@ -137,4 +143,11 @@ internal static partial class IngestBatchParser
 internal readonly record struct BatchProblem(int Status, string Detail);
 
 /// <summary>The valid records in their posted order, the rejections by index, and how many records were posted.</summary>
-internal sealed record ParsedBatch<T>(IReadOnlyList<T> Valid, IReadOnlyList<RejectedRecord> Rejected, int Total);
+internal sealed record ParsedBatch<T>(IReadOnlyList<T> Valid, IReadOnlyList<RecordRejection> Rejected, int Total);
+
+/// <summary>One invalid record: its zero-based position in the batch and every problem found in it.</summary>
+internal sealed record RecordRejection(int Index, IReadOnlyList<RecordProblem> Problems)
+{
+    /// <summary>The problems as the ingestion API words them, separated by <c>; </c>.</summary>
+    public string Reason => string.Join("; ", Problems.Select(problem => problem.ToEnglish()));
+}

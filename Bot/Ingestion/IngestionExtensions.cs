@@ -1,5 +1,6 @@
 using ChatPost.Bot.ApiDocs;
 using ChatPost.Bot.Hosting;
+using ChatPost.Bot.Ingestion.Spreadsheets;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class IngestionExtensions
         }
 
         services.TryAddSingleton<IngestionHandler>();
+        services.TryAddSingleton<SpreadsheetImport>();
         return builder;
     }
 

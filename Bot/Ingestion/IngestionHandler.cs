@@ -42,6 +42,25 @@ public sealed class IngestionHandler(IIngestionStore store, LateReplyOutbox outb
             return Reject(http, kind.Name, problem.Status, problem.Detail);
         }
 
+        if (await StoreAsync(kind, batch, cancellationToken) is not { } stored)
+        {
+            http.Response.Headers.RetryAfter = "10";
+            return TypedResults.Problem(detail: "Storage is unavailable; send the batch again later", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var response = new IngestResponse(stored.Accepted, stored.Duplicates, [.. batch.Rejected.Select(rejection => new RejectedRecord(rejection.Index, rejection.Reason))]);
+        return batch.Valid.Count == 0 && batch.Rejected.Count > 0 ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
+    }
+
+    /// <summary>
+    /// Stores a checked batch, whatever it was read from (the API's JSON, a spreadsheet in the console), counts it in the
+    /// metrics and logs it (the first rejection's reason, never a value). Null when storage is unavailable: nothing of
+    /// the batch is half-written, and sending it again is safe (writes are idempotent).
+    /// </summary>
+    internal async Task<StoreResult?> StoreAsync<TDto, T>(IngestKind<TDto, T> kind, ParsedBatch<T> batch, CancellationToken cancellationToken)
+        where TDto : class
+        where T : class
+    {
         StoreResult stored;
         try
         {
@@ -52,28 +71,22 @@ public sealed class IngestionHandler(IIngestionStore store, LateReplyOutbox outb
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // Not the sender's fault, and safe to send again: writes are idempotent.
             logger.StoreUnavailable(kind.Name, batch.Valid.Count, exception);
-            http.Response.Headers.RetryAfter = "10";
-            return TypedResults.Problem(detail: "Storage is unavailable; send the batch again later", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return null;
         }
 
-        return Answer(kind.Name, batch, stored);
-    }
-
-    private Results<Ok<IngestResponse>, UnprocessableEntity<IngestResponse>, ProblemHttpResult> Answer<T>(string kind, ParsedBatch<T> batch, StoreResult stored)
-    {
-        var response = new IngestResponse(stored.Accepted, stored.Duplicates, batch.Rejected);
-        metrics.Ingested(kind, stored.Accepted, stored.Duplicates, batch.Rejected.Count);
+        metrics.Ingested(kind.Name, stored.Accepted, stored.Duplicates, batch.Rejected.Count);
         if (batch.Rejected.Count == 0)
         {
-            logger.BatchIngested(kind, batch.Total, stored.Accepted, stored.Duplicates);
-            return TypedResults.Ok(response);
+            logger.BatchIngested(kind.Name, batch.Total, stored.Accepted, stored.Duplicates);
+        }
+        else
+        {
+            var first = batch.Rejected[0];
+            logger.RecordsRejected(kind.Name, batch.Total, stored.Accepted, stored.Duplicates, batch.Rejected.Count, first.Index, first.Reason);
         }
 
-        var first = batch.Rejected[0];
-        logger.RecordsRejected(kind, batch.Total, stored.Accepted, stored.Duplicates, batch.Rejected.Count, first.Index, first.Reason);
-        return batch.Valid.Count == 0 ? TypedResults.UnprocessableEntity(response) : TypedResults.Ok(response);
+        return stored;
     }
 
     private ProblemHttpResult Reject(HttpContext http, string kind, int status, string reason)

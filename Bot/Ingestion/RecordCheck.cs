@@ -6,26 +6,26 @@ namespace ChatPost.Bot.Ingestion;
 internal delegate bool WireNameParser<T>(string? wire, out T value);
 
 /// <summary>
-/// Collects what is wrong with one record, field by field. Reasons name the field and the rule, never the value:
-/// values can be personal data (phones, names) and the first reason is logged.
+/// Collects what is wrong with one record, field by field, as <see cref="RecordProblem"/>s: the field and the rule,
+/// never the value (values can be personal data, and the first reason is logged).
 /// </summary>
 internal sealed class RecordCheck(DateTimeOffset now)
 {
-    private readonly List<string> _problems = [];
+    private readonly List<RecordProblem> _problems = [];
 
     public bool IsValid => _problems.Count == 0;
 
-    /// <summary>All problems, separated by <c>; </c>.</summary>
-    public string Reason => string.Join("; ", _problems);
+    /// <summary>Every problem found, in the order the fields were checked.</summary>
+    public IReadOnlyList<RecordProblem> Problems => _problems;
 
-    public void Fail(string field, string rule) => _problems.Add($"{field}: {rule}");
+    public void Fail(string field, RecordRule rule, int limit = 0) => _problems.Add(new RecordProblem(field, rule, limit));
 
     /// <summary>A required string: present, and not only white space.</summary>
     public bool Require(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Fail(field, "required");
+            Fail(field, RecordRule.Required);
             return false;
         }
 
@@ -33,7 +33,7 @@ internal sealed class RecordCheck(DateTimeOffset now)
     }
 
     /// <summary>A required wire name (business, status) that <paramref name="parse"/> knows; null when missing or unknown.</summary>
-    public T? Name<T>(string field, string? value, WireNameParser<T> parse, string rule) where T : struct
+    public T? Name<T>(string field, string? value, WireNameParser<T> parse, RecordRule rule) where T : struct
     {
         if (!Require(field, value))
         {
@@ -54,14 +54,14 @@ internal sealed class RecordCheck(DateTimeOffset now)
     {
         if (Require(field, value) && !Cities.IsCity(value))
         {
-            Fail(field, "not one of the seventeen city branches");
+            Fail(field, RecordRule.NotACity);
         }
 
         return value;
     }
 
     /// <summary>A required code in the shape <paramref name="normalise"/> accepts; null when missing or malformed.</summary>
-    public string? Code(string field, string? value, Func<string?, string?> normalise, string rule)
+    public string? Code(string field, string? value, Func<string?, string?> normalise, RecordRule rule)
     {
         if (!Require(field, value))
         {
@@ -78,7 +78,7 @@ internal sealed class RecordCheck(DateTimeOffset now)
     }
 
     /// <summary>An optional code: absent (null, empty or white space) is null without complaint.</summary>
-    public string? OptionalCode(string field, string? value, Func<string?, string?> normalise, string rule) =>
+    public string? OptionalCode(string field, string? value, Func<string?, string?> normalise, RecordRule rule) =>
         string.IsNullOrWhiteSpace(value) ? null : Code(field, value, normalise, rule);
 
     /// <summary>Optional free text up to <paramref name="maxLength"/> characters, kept as sent; empty or white space is null.</summary>
@@ -91,7 +91,7 @@ internal sealed class RecordCheck(DateTimeOffset now)
 
         if (value.Length > maxLength)
         {
-            Fail(field, $"longer than {maxLength} characters");
+            Fail(field, RecordRule.TooLong, maxLength);
         }
 
         return value;
@@ -107,11 +107,11 @@ internal sealed class RecordCheck(DateTimeOffset now)
 
         if (!FieldRules.TryParseTime(value, out var time))
         {
-            Fail(field, "must be an ISO 8601 date and time with an offset, e.g. 2020-03-04T10:15:00+08:00");
+            Fail(field, RecordRule.TimeShape);
         }
         else if (time < IngestLimits.EarliestTime || time > now + IngestLimits.MaxFutureSkew)
         {
-            Fail(field, "must be after 2000-01-01 and at most a day ahead of the server's clock");
+            Fail(field, RecordRule.TimeOutOfRange);
         }
 
         return time;

@@ -1,6 +1,7 @@
-// ChatPost console, version 1 (MIT, part of ChatPost). Optional progressive enhancement: every page works without it.
+// ChatPost console, version 2 (MIT, part of ChatPost). Optional progressive enhancement: every page works without it.
 // - [data-refresh="<ms>"]: re-fetches the page every <ms> and swaps in the element with the same id (live reports).
 // - [data-preview-source]/[data-preview-target]: shows a live preview of a broadcast while it is typed.
+// - input[type=file][data-max-bytes]: refuses a file over the limit before it is sent, with [data-too-large] as the reason.
 (function () {
   "use strict";
 
@@ -40,6 +41,16 @@
     });
   }
 
+  function limitSize(input) {
+    var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      input.setCustomValidity(file && file.size > max ? input.getAttribute("data-too-large") || "文件过大" : "");
+      input.reportValidity();
+    });
+  }
+
   document.querySelectorAll("[data-refresh]").forEach(refresh);
+  document.querySelectorAll("input[type=file][data-max-bytes]").forEach(limitSize);
   document.querySelectorAll("[data-preview-source]").forEach(preview);
 })();
