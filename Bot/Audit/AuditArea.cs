@@ -7,6 +7,9 @@ public static class AuditArea
 
     public const string Knowledge = "faq";
 
+    /// <summary>Shipment events and invoice applications imported from a spreadsheet in the console.</summary>
+    public const string Records = "records";
+
     /// <summary>Sign-ins and sign-outs of the web console.</summary>
     public const string Console = "console";
 }

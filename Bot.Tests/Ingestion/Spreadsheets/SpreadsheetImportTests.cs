@@ -1,7 +1,9 @@
 using System.Text;
+using ChatPost.Bot.Channels;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Ingestion;
 using ChatPost.Bot.Ingestion.Spreadsheets;
+using ChatPost.Bot.Storage;
 using ChatPost.Bot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -37,5 +39,5 @@ public class SpreadsheetImportTests
     }
 
     private SpreadsheetImport CreateSut() => new(
-        new IngestionHandler(_store, TimeProvider.System, TestMetrics.Create(), NullLogger<IngestionHandler>.Instance), TimeProvider.System);
+        new IngestionHandler(_store, new LateReplyOutbox(new MemoryWorkBacklog(TimeProvider.System), TimeProvider.System), TimeProvider.System, TestMetrics.Create(), NullLogger<IngestionHandler>.Instance), TimeProvider.System);
 }

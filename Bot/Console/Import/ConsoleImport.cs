@@ -1,4 +1,4 @@
-using ChatPost.Bot.Broadcasts;
+using ChatPost.Bot.Audit;
 using ChatPost.Bot.Channels;
 using ChatPost.Bot.Ingestion.Spreadsheets;
 using ChatPost.Bot.Storage;
@@ -9,7 +9,7 @@ namespace ChatPost.Bot.Console.Import;
 /// The import page's work for the person signed in: the uploaded spreadsheet goes through <see cref="SpreadsheetImport"/>
 /// (the ingestion API's validator and store), and the import is logged and audited with its counts, never its rows.
 /// </summary>
-public sealed class ConsoleImport(SpreadsheetImport import, IBroadcastStore audit, TimeProvider time, ILogger<ConsoleImport> logger)
+public sealed class ConsoleImport(SpreadsheetImport import, IAuditTrail audit, TimeProvider time, ILogger<ConsoleImport> logger)
 {
     /// <summary>
     /// Largest upload request. Twice the largest file, so that a file somewhat too large is still read and answered with
@@ -39,8 +39,8 @@ public sealed class ConsoleImport(SpreadsheetImport import, IBroadcastStore audi
         logger.Imported(kind, who, result.Rows, result.Accepted, result.Duplicates, result.Rejected.Count, result.Unavailable);
         try
         {
-            await audit.AuditAsync(new AuditEntry(time.GetUtcNow(), user.Id, "imported", null, "console", ImportTexts.Summary(kind, file.FileName, result)),
-                cancellationToken);
+            await audit.AppendAsync(new AuditEntry(time.GetUtcNow(), user.Id, AuditArea.Records, "imported", null, "console",
+                ImportTexts.Summary(kind, file.FileName, result)), cancellationToken);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {
