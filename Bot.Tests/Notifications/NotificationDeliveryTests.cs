@@ -89,6 +89,86 @@ public class NotificationDeliveryTests
         await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: false);
     }
 
+    [Fact]
+    public async Task OutsideTheWindow_SeveralChangesWhileAway_OnlyTheLatestGoesAtTheNextMessage_Once()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var citizen = await scenario.WatcherAsync("oAwayTwoChanges1");
+        await scenario.LastWroteAsync(citizen, TimeSpan.FromHours(49));
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2)));
+        await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: true);
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "delivered", Posted.AddHours(3), description: "已签收，本人收"));
+        await scenario.WaitUntilOutboxEmptyAsync();
+        var sentWhileAway = scenario.Api.CustomMessageCount;
+        await citizen.SayAsync("你好");
+        await citizen.SayAsync("谢谢"); // a second message releases nothing more: it was told
+        var sent = await scenario.Api.TakeCustomMessagesAsync(1);
+
+        Assert.Equal(0, sentWhileAway);
+        var text = (string)sent[0]["text"]!["content"]!;
+        Assert.StartsWith($"【进度提醒】您关注的邮件 {Parcel}：已签收", text, StringComparison.Ordinal);
+        Assert.EndsWith("此项提醒已结束。", text, StringComparison.Ordinal);
+        await scenario.WaitUntilNotWatchingAsync(citizen);
+        await scenario.WaitUntilOutboxEmptyAsync();
+        Assert.Equal(0, scenario.Api.CustomMessageCount);
+    }
+
+    [Fact]
+    public async Task OutsideTheWindow_MoreKeptThanTheQuota_TheRestGoAtTheFollowingMessage()
+    {
+        string[] parcels = ["EB111222332CN", "ED555666777CN", "EE777888999CN"];
+        await using var scenario = await Scenario.StartAsync(settings => settings["Notifications:CustomerServicePerMessage"] = "2");
+        await scenario.IngestAsync([.. parcels.Select(parcel => Citizen.Scan(parcel, "accepted", Posted))]);
+        var citizen = new Citizen(scenario.CreateClient(), "oAwayThreeItems1");
+        Assert.Contains("已加入提醒", await citizen.SayAsync("提醒 " + string.Join(' ', parcels)), StringComparison.Ordinal);
+        await scenario.LastWroteAsync(citizen, TimeSpan.FromHours(49));
+
+        await scenario.IngestAsync([.. parcels.Select(parcel => Citizen.Scan(parcel, "out_for_delivery", Posted.AddHours(2)))]);
+        await scenario.WaitUntilOutboxEmptyAsync();
+        await citizen.SayAsync("你好");
+        var first = await scenario.Api.TakeCustomMessagesAsync(2);
+        await scenario.WaitUntilOutboxEmptyAsync();
+        var beyondTheQuota = scenario.Api.CustomMessageCount;
+        await citizen.SayAsync("还有吗");
+        var last = await scenario.Api.TakeCustomMessagesAsync(1);
+
+        Assert.Equal(0, beyondTheQuota);
+        Assert.Equal(parcels, first.Concat(last).Select(message => ((string)message["text"]!["content"]!).Split(' ', '：')[1]).Order());
+        await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: false);
+    }
+
+    [Fact]
+    public async Task InvoiceApplication_EachStateOnce_MailedMovesTheWatchToItsParcel_RejectedEndsIt()
+    {
+        const string Application = "FP20200302000007", Refused = "FP20200302000008", Mailed = "1173456789012";
+        await using var scenario = await Scenario.StartAsync();
+        await scenario.IngestApplicationsAsync(Citizen.Application(Application, "submitted", Posted), Citizen.Application(Refused, "submitted", Posted));
+        var citizen = new Citizen(scenario.CreateClient(), "oInvoiceWatcher1");
+        Assert.Contains("已加入提醒", await citizen.SayAsync($"提醒 {Application}"), StringComparison.Ordinal);
+        Assert.Contains("已加入提醒", await citizen.SayAsync($"{Refused} 有进展通知我"), StringComparison.Ordinal);
+
+        await scenario.IngestApplicationsAsync(Citizen.Application(Application, "approved", Posted.AddHours(1)),
+            Citizen.Application(Refused, "rejected", Posted.AddHours(1), note: "发票专用章不清晰"));
+        var first = await scenario.Api.TakeCustomMessagesAsync(2);
+        await scenario.IngestApplicationsAsync(Citizen.Application(Application, "mailed", Posted.AddHours(2), trackingNo: Mailed));
+        var mailed = await scenario.Api.TakeCustomMessagesAsync(1);
+        await Scenario.WaitUntilAsync(async () => (await scenario.Watches.ListAsync(citizen.OpenId, default)).Select(watch => watch.Item.Key).SequenceEqual(["s:" + Mailed]),
+            "the watch follows the parcel");
+        await scenario.IngestAsync(Citizen.Scan(Mailed, "delivered", Posted.AddHours(20)));
+        var delivered = await scenario.Api.TakeCustomMessagesAsync(1);
+
+        var texts = first.Select(message => (string)message["text"]!["content"]!).Order().ToList();
+        Assert.StartsWith($"【进度提醒】您关注的发票申请 {Application}：已审核", texts[0], StringComparison.Ordinal);
+        Assert.StartsWith($"【进度提醒】您关注的发票申请 {Refused}：未通过", texts[1], StringComparison.Ordinal);
+        Assert.Contains("原因：发票专用章不清晰", texts[1], StringComparison.Ordinal);
+        Assert.Contains($"邮件号：{Mailed}，派送和签收时会继续通知您。", (string?)mailed[0]["text"]!["content"], StringComparison.Ordinal);
+        Assert.StartsWith($"【进度提醒】您关注的邮件 {Mailed}：已签收", (string?)delivered[0]["text"]!["content"], StringComparison.Ordinal);
+        await scenario.WaitUntilNotWatchingAsync(citizen);
+        await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"moved\"} 1");
+        await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"arrived\"} 2");
+    }
+
     [Theory]
     [InlineData(WeChatErrorCodes.OutOfResponseCountLimit, "template")] // the quota of the user's message is used
     [InlineData(WeChatErrorCodes.ResponseOutOfTimeLimit, "template")] // the window closed sooner than we knew
@@ -112,9 +192,37 @@ public class NotificationDeliveryTests
         {
             await scenario.WaitUntilGoneAsync(citizen);
             await Scenario.WaitUntilAsync(async () => !await scenario.Redis.KeyExistsAsync(RedisKeys.Watchers("s:" + Parcel)), "the item's watchers are gone");
+            await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"unfollowed\"} 1");
         }
 
         Assert.Equal(1, scenario.Api.RefusedSends);
+        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"customer_service\",outcome=\"" +
+            (expected == "template" ? "refused" : "unfollowed") + "\"} 1");
+    }
+
+    [Fact]
+    public async Task CustomerServiceQuotaUsed_NoTemplate_KeptWithoutAnotherTry_SentWhenTheUserWrites()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        var citizen = await scenario.WatcherAsync("oQuotaUsedNoTpl1");
+        scenario.Api.RefuseCustomMessagesWith = WeChatErrorCodes.OutOfResponseCountLimit;
+
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "out_for_delivery", Posted.AddHours(2)));
+        await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: true);
+        // The next change waits too, without asking WeChat again: the quota is known used until the user writes.
+        await scenario.IngestAsync(Citizen.Scan(Parcel, "exception", Posted.AddHours(3), description: "地址不详"));
+        await scenario.WaitUntilOutboxEmptyAsync();
+        var refusedWhileAway = scenario.Api.RefusedSends;
+        scenario.Api.RefuseCustomMessagesWith = null; // a new message, a new quota
+        await citizen.SayAsync("你好");
+        var sent = await scenario.Api.TakeCustomMessagesAsync(1);
+
+        Assert.Equal(1, refusedWhileAway);
+        Assert.StartsWith($"【进度提醒】您关注的邮件 {Parcel}：异常", (string?)sent[0]["text"]!["content"], StringComparison.Ordinal);
+        await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: false);
+        await scenario.WaitUntilOutboxEmptyAsync();
+        Assert.Equal(0, scenario.Api.CustomMessageCount);
+        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"deferred\",outcome=\"kept\"} 2");
     }
 
     [Fact]
@@ -213,6 +321,15 @@ public class NotificationDeliveryTests
         }
 
         public Task IngestAsync(params object[] events) => IngestAsync(_factory.CreateClient(), events);
+
+        public Task IngestApplicationsAsync(params object[] applications) =>
+            Citizen.IngestInvoiceApplicationsAsync(_factory.CreateClient(), ApiKey, applications);
+
+        public HttpClient CreateClient() => _factory.CreateClient();
+
+        /// <summary>Waits until the outbox has sent (or dropped) everything queued: what was not sent by then is not coming.</summary>
+        public Task WaitUntilOutboxEmptyAsync() =>
+            WaitUntilAsync(async () => await Redis.StreamLengthAsync(RedisKeys.LateReplies) == 0, "the outbox is empty");
 
         /// <summary>Waits until <c>/metrics</c> shows <paramref name="line"/>: a count is recorded just after WeChat answered.</summary>
         public async Task WaitForMetricAsync(string line)

@@ -35,15 +35,26 @@ public sealed class Citizen(HttpClient client, string openId)
     }
 
     /// <summary>Posts shipment events (objects with the contract's camelCase fields) to the ingestion API with <paramref name="apiKey"/>.</summary>
-    public static async Task IngestShipmentsAsync(HttpClient client, string apiKey, params object[] events)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingest/shipments") { Content = JsonContent.Create(events) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"ingestion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
+    public static Task IngestShipmentsAsync(HttpClient client, string apiKey, params object[] events) =>
+        IngestAsync(client, "/api/ingest/shipments", apiKey, events);
+
+    /// <summary>Posts invoice applications (objects with the contract's camelCase fields) to the ingestion API with <paramref name="apiKey"/>.</summary>
+    public static Task IngestInvoiceApplicationsAsync(HttpClient client, string apiKey, params object[] applications) =>
+        IngestAsync(client, "/api/ingest/invoice-applications", apiKey, applications);
+
+    /// <summary>An invoice application of the ingestion contract.</summary>
+    public static object Application(string applicationNo, string status, DateTimeOffset time, string? trackingNo = null, string? note = null) =>
+        new { applicationNo, taxpayerId = "91429005MA4951234A", taxpayerName = "华润湖北江汉医药有限公司", city = "潜江", status, time, trackingNo, note };
 
     /// <summary>A shipment event of the ingestion contract.</summary>
     public static object Scan(string trackingNo, string status, DateTimeOffset time, string location = "襄州区交通路投递站", string description = "扫描") =>
         new { trackingNo, business = "license", city = "襄阳", status, time, location, description, receiverPhone = "13800001234", applicationNo = (string?)null };
+
+    private static async Task IngestAsync(HttpClient client, string path, string apiKey, object[] records)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(records) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"ingestion answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
 }
