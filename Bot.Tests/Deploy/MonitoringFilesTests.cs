@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -29,7 +28,7 @@ public partial class MonitoringFilesTests
         var test = await PromtoolAsync("test", "rules", RuleTests);
 
         Assert.True(check.ExitCode == 0, check.Output);
-        Assert.Contains("SUCCESS: 8 rules found", check.Output, StringComparison.Ordinal);
+        Assert.Contains("SUCCESS: 10 rules found", check.Output, StringComparison.Ordinal);
         Assert.True(test.ExitCode == 0, test.Output);
     }
 
@@ -42,7 +41,7 @@ public partial class MonitoringFilesTests
             .Select(node => (Alert: Scalar(node, "alertname"), Fires: ((YamlSequenceNode)node["exp_alerts"]).Children.Count > 0))
             .ToList();
 
-        Assert.Equal(8, alerts.Count);
+        Assert.Equal(10, alerts.Count);
         Assert.All(alerts, alert =>
         {
             Assert.Contains((alert, true), cases);
@@ -66,6 +65,8 @@ public partial class MonitoringFilesTests
         settings["Redis:Configuration"] = TestRedis.Configuration;
         settings["Redis:KeyPrefix"] = TestRedis.Prefix("monitoring");
         settings["WeChat:OfficialAccount:AppId"] = ChatPostFactory.AppId;
+        settings["WeChat:OfficialAccount:AppSecret"] = "test-secret";
+        settings["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString();
         settings["WeChat:OfficialAccount:Token"] = ChatPostFactory.Token;
         settings["WeChat:OfficialAccount:EncodingAESKey"] = ChatPostFactory.EncodingAesKey;
         // The service as deployed, in its own process: what Prometheus would scrape.
@@ -82,6 +83,7 @@ public partial class MonitoringFilesTests
         Assert.True(missing.Count == 0, "not exported: " + string.Join(", ", missing));
         Assert.Contains("chatpost_announcement_groups", used);
         Assert.Contains("chatpost_turn_duration_seconds_bucket", used);
+        Assert.Contains("chatpost_notifications_total", used);
     }
 
     [Fact]
@@ -96,7 +98,8 @@ public partial class MonitoringFilesTests
         Assert.Equal("http://prometheus:9090", Scalar(datasource, "url"));
         foreach (var metric in new[] { "chatpost_turns_total", "chatpost_turn_duration_seconds_bucket", "chatpost_replies_total", "chatpost_dedupe_hits_total",
             "chatpost_token_fetches_total", "chatpost_webhook_sends_total", "chatpost_broadcast_backlog", "chatpost_late_replies_backlog",
-            "chatpost_ingest_records_total", "chatpost_airobot_stream_refreshes_total", "dotnet_process_memory_working_set_bytes", "dotnet_gc_collections_total" })
+            "chatpost_ingest_records_total", "chatpost_airobot_stream_refreshes_total", "chatpost_notifications_total", "chatpost_watches_created_total",
+            "chatpost_watches_ended_total", "dotnet_process_memory_working_set_bytes", "dotnet_gc_collections_total" })
         {
             Assert.Contains(metric, queries, StringComparison.Ordinal);
         }
@@ -130,12 +133,11 @@ public partial class MonitoringFilesTests
         await client.SendAsync(push.Plaintext(xml));
         await client.SendAsync(push.Plaintext(xml));
         await robot.PostAsync(client, FakeAiRobotPlatform.Refresh("zhangsan", "wrMonitoring01", "AAAAAAAAAAAAAAAAemhhbmdzYW4"));
-        using var ingest = service.CreateClient();
-        ingest.DefaultRequestHeaders.Authorization = new("Bearer", IngestKey);
-        Assert.Equal(HttpStatusCode.OK, (await ingest.PostAsync("/api/ingest/shipments", JsonContent.Create(new[] { new
-        {
-            trackingNo = "EA123456785CN", business = "license", city = "襄阳", status = "accepted", time = "2020-03-04T08:05:00+08:00",
-        } }))).StatusCode);
+        // A citizen watches a parcel, which is then delivered: a watch started, a notification sent, the watch ended.
+        var posted = DateTimeOffset.UtcNow.AddHours(-6);
+        await Citizen.IngestShipmentsAsync(client, IngestKey, Citizen.Scan("EA123456785CN", "accepted", posted));
+        Assert.Contains("已加入提醒", await new Citizen(client, "oMonitoringWatcher").SayAsync("提醒 EA123456785CN"), StringComparison.Ordinal);
+        await Citizen.IngestShipmentsAsync(client, IngestKey, Citizen.Scan("EA123456785CN", "delivered", posted.AddHours(1)));
         // A manager's broadcast: webhook sends, then the summary to the manager in the WeCom app (a token fetch).
         using var admin = service.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new("Bearer", StaffSetup.AdminKey);
@@ -152,7 +154,9 @@ public partial class MonitoringFilesTests
             names = [.. (await client.GetStringAsync("/metrics")).Split('\n')
                 .Where(line => line.Length > 0 && line[0] != '#')
                 .Select(line => SeriesName().Match(line).Value)];
-            if (names.Contains("chatpost_ready") && names.Contains("chatpost_announcement_groups") && names.Contains("chatpost_token_fetches_total"))
+            // The watch ends after WeChat took its notification, in the outbox's own time.
+            if (names.Contains("chatpost_ready") && names.Contains("chatpost_announcement_groups") && names.Contains("chatpost_token_fetches_total")
+                && names.Contains("chatpost_watches_ended_total"))
             {
                 break;
             }
