@@ -13,6 +13,10 @@ public class RecordsPageTests(ConsoleBrowser browser)
         {
             trackingNo = "EA123456785CN", business = "license", city = "襄阳", status = "delivered", time = ConsoleSite.TodayAt(8),
             location = "襄州区交通路投递站", description = "已签收，签收人：张三丰 13800001234", receiverPhone = "13800001234",
+        }, new
+        {
+            trackingNo = "EA123456785CN", business = "license", city = "襄阳", status = "accepted", time = ConsoleSite.TodayAt(6),
+            location = "襄阳市车管所", description = "张三丰 13800001234 交寄",
         });
         var page = await site.OpenAsync(ConsoleBrowser.Phone);
         await site.SignInWithWeComAsync(page, "zhangsan");
@@ -24,9 +28,13 @@ public class RecordsPageTests(ConsoleBrowser browser)
         await ConsoleSite.ScreenshotAsync(page, "records-phone");
 
         var text = await ConsoleSite.TextOfAsync(result);
+        var timeline = await result.GetByRole(AriaRole.List, new() { Name = "物流轨迹" }).GetByRole(AriaRole.Listitem).AllInnerTextsAsync();
         Assert.Contains("地点：襄州区交通路投递站", text, StringComparison.Ordinal);
         Assert.Contains("签收人：张** 138****1234", text, StringComparison.Ordinal);
         Assert.DoesNotContain("13800001234", text, StringComparison.Ordinal);
         Assert.DoesNotContain("张三丰", text, StringComparison.Ordinal);
+        // Every event, newest first, by state and time only: the timeline says nothing the answer does not mask.
+        var today = ConsoleSite.TodayAt(0)[..10];
+        Assert.Equal([$"{today} 08:00 已签收", $"{today} 06:00 已收寄"], timeline);
     }
 }

@@ -42,11 +42,12 @@ public static class IngestionExtensions
     }
 
     private static void AddStore<TStore>(IServiceCollection services)
-        where TStore : class, IIngestionStore, IShipmentLookup, IInvoiceLookup, IProgressCounters
+        where TStore : class, IIngestionStore, IShipmentLookup, IShipmentHistory, IInvoiceLookup, IProgressCounters
     {
         services.TryAddSingleton<TStore>();
         services.TryAddSingleton<IIngestionStore>(provider => provider.GetRequiredService<TStore>());
         services.TryAddSingleton<IShipmentLookup>(provider => provider.GetRequiredService<TStore>());
+        services.TryAddSingleton<IShipmentHistory>(provider => provider.GetRequiredService<TStore>());
         services.TryAddSingleton<IInvoiceLookup>(provider => provider.GetRequiredService<TStore>());
         services.TryAddSingleton<IProgressCounters>(provider => provider.GetRequiredService<TStore>());
     }

@@ -51,6 +51,17 @@ public sealed partial class MemoryIngestionStore
     }
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<ShipmentStep>> FindStepsAsync(string trackingNo, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var shipment = Live(_shipments, trackingNo, time.GetUtcNow(), s => s.ExpiresAt);
+            return Task.FromResult(ShipmentStep.Newest(
+                (shipment?.Events ?? []).Select(e => new ShipmentStep(e.Status, DateTimeOffset.FromUnixTimeMilliseconds(e.At))), limit));
+        }
+    }
+
+    /// <inheritdoc/>
     Task<TrackingSummary?> IShipmentLookup.FindAsync(string trackingNo, CancellationToken cancellationToken) => FindShipmentAsync(trackingNo, cancellationToken);
 
     /// <inheritdoc/>

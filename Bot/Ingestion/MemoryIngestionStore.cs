@@ -14,7 +14,7 @@ namespace ChatPost.Bot.Ingestion;
 /// </remarks>
 /// <param name="watchers">Who watches which item, to report watched changes as the Redis scripts do; null: nobody watches.</param>
 public sealed partial class MemoryIngestionStore(IOptions<IngestOptions> options, TimeProvider time, IWatcherIndex? watchers = null)
-    : IIngestionStore, IShipmentLookup, IInvoiceLookup, IProgressCounters
+    : IIngestionStore, IShipmentLookup, IShipmentHistory, IInvoiceLookup, IProgressCounters
 {
     private readonly Lock _gate = new();
     private readonly IngestOptions _settings = options.Value;

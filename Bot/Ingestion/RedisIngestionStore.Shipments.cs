@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
@@ -9,6 +10,9 @@ namespace ChatPost.Bot.Ingestion;
 public sealed partial class RedisIngestionStore
 {
     private static readonly RedisValue IndexCap = IngestLimits.MaxIndexEntries;
+
+    /// <summary>Most events a timeline reads of one shipment (a real one has a handful).</summary>
+    private const int MaxStepsRead = 500;
 
     // What the script needs to name a shipment's watchers (RedisIngestionScripts): the statuses they are told of, and the
     // parts of the shipment's key and of its watcher set's key before the number.
@@ -37,6 +41,31 @@ public sealed partial class RedisIngestionStore
             ? started
             : Database.HashGetAsync(RedisKeys.Shipment(normalised), RedisKeys.ShipmentSummary);
         return ToSummary(await read.WaitAsync(cancellationToken));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The shipment's hash keeps each event as a field <c>e&lt;status&gt;:&lt;unix ms&gt;</c> (its dedupe mark): scanned, never read whole.</remarks>
+    public async Task<IReadOnlyList<ShipmentStep>> FindStepsAsync(string trackingNo, int limit, CancellationToken cancellationToken)
+    {
+        var steps = new List<ShipmentStep>();
+        await foreach (var field in Database.HashScanAsync(RedisKeys.Shipment(trackingNo), "e*", pageSize: 100).WithCancellation(cancellationToken))
+        {
+            var name = ((string?)field.Name).AsSpan(1);
+            var colon = name.IndexOf(':');
+            if (colon > 0 && int.TryParse(name[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+                && long.TryParse(name[(colon + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var at)
+                && Enum.IsDefined((ShipmentStatus)status))
+            {
+                steps.Add(new ShipmentStep((ShipmentStatus)status, DateTimeOffset.FromUnixTimeMilliseconds(at)));
+            }
+
+            if (steps.Count >= MaxStepsRead)
+            {
+                break;
+            }
+        }
+
+        return ShipmentStep.Newest(steps, limit);
     }
 
     /// <inheritdoc/>

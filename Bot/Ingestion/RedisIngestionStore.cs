@@ -14,7 +14,7 @@ namespace ChatPost.Bot.Ingestion;
 /// </summary>
 /// <param name="prefetched">Where the turn gate leaves the shipments a turn is expected to look up; none outside turns.</param>
 public sealed partial class RedisIngestionStore(RedisConnection redis, IOptions<IngestOptions> options, PrefetchedState? prefetched = null)
-    : IIngestionStore, IShipmentLookup, IInvoiceLookup, IProgressCounters
+    : IIngestionStore, IShipmentLookup, IShipmentHistory, IInvoiceLookup, IProgressCounters
 {
     /// <summary>
     /// Records per script call: enough to spread a call's fixed cost over many records, few enough that one call
