@@ -120,7 +120,8 @@ public sealed partial class ConsoleSite : IAsyncDisposable
 
     /// <summary>
     /// Saves a full-page screenshot as a test artifact (<c>console-screenshots/</c> beside the test assembly), and, when
-    /// <c>CHATPOST_CONSOLE_SCREENSHOTS</c> names a folder, a copy there (how the README's screenshots are refreshed).
+    /// <c>CHATPOST_CONSOLE_SCREENSHOTS</c> names a folder that holds a picture of that name already, replaces it there: how
+    /// the README's screenshots (<c>docs/console/</c>) are refreshed, and only those.
     /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
@@ -128,9 +129,8 @@ public sealed partial class ConsoleSite : IAsyncDisposable
         var folder = Directory.CreateDirectory(ScreenshotFolder).FullName;
         var path = Path.Combine(folder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        if (Environment.GetEnvironmentVariable("CHATPOST_CONSOLE_SCREENSHOTS") is { Length: > 0 } keep)
+        if (Environment.GetEnvironmentVariable("CHATPOST_CONSOLE_SCREENSHOTS") is { Length: > 0 } keep && File.Exists(Path.Combine(keep, name + ".png")))
         {
-            Directory.CreateDirectory(keep);
             File.Copy(path, Path.Combine(keep, name + ".png"), overwrite: true);
         }
     }

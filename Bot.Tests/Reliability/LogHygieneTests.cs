@@ -134,11 +134,19 @@ public class LogHygieneTests
                 { new ByteArrayContent(Encoding.UTF8.GetBytes(sheet.Replace("收件人电话", Phone, StringComparison.Ordinal))), "file", "b.csv" } };
             var refused = await console.PostPageFormAsync("/console/import", "import", unknownColumn);
             Assert.Contains("不认识的列", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // 对话测试: the citizens' bot asked about an item with a phone in the message, through the one turn pipeline.
+            var sandbox = await console.PostPageFormAsync("/console/try", "sandbox", new MultipartFormDataContent
+            {
+                { new StringContent("citizens"), "bot" }, { new StringContent("0123456789abcdef"), "conversation" },
+                { new StringContent("77"), "message" }, { new StringContent($"EA123456785CN到哪了 我电话{Phone}"), "text" },
+            });
+            Assert.Contains("最新状态", await sandbox.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var events = logs.Events;
         // The stretch went through the loud paths: late turns, failed late replies, refused records and keys, a dead robot.
-        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064", "8002", "8012", "9005", "9006", "7002", "7006", "7007" })
+        foreach (var loud in new[] { "1011", "1012", "5001", "6001", "3104", "1060", "1064", "8002", "8012", "9005", "9006", "7002", "7006", "7007", "7008" })
         {
             Assert.True(events.Any(text => text.StartsWith(loud + " ", StringComparison.Ordinal)), $"no event {loud}:\n" + string.Join('\n', events));
         }

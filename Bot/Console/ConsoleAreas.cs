@@ -16,6 +16,7 @@ public static class ConsoleAreas
         new("通报与广播", "/console/broadcasts", ConsolePolicies.Manager),
         new("查询", "/console/records", ConsolePolicies.SignedIn),
         new("导入", "/console/import", ConsolePolicies.Operator),
+        new("对话测试", "/console/try", ConsolePolicies.Manager),
         new("审计", "/console/audit", ConsolePolicies.Province),
     ];
 }

@@ -3,6 +3,7 @@ using ChatPost.Bot.Console.Components;
 using ChatPost.Bot.Console.Import;
 using ChatPost.Bot.Console.Overview;
 using ChatPost.Bot.Console.Records;
+using ChatPost.Bot.Console.Sandbox;
 using ChatPost.Bot.Console.SignIn;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -40,6 +41,8 @@ public static class ConsoleExtensions
         builder.Services.AddSingleton<ConsoleBroadcasts>();
         builder.Services.AddSingleton<RecordLookup>();
         builder.Services.AddSingleton<ConsoleImport>();
+        // Scoped: the bots are transient, resolved for each page request as the callback endpoints resolve them.
+        builder.Services.AddScoped<ConsoleSandbox>();
         return builder;
     }
 

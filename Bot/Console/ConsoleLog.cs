@@ -1,3 +1,4 @@
+using ChatPost.Bot.Console.Sandbox;
 using ChatPost.Bot.Ingestion.Spreadsheets;
 
 namespace ChatPost.Bot.Console;
@@ -28,4 +29,7 @@ internal static partial class ConsoleLog
     [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Console import of {Kind} by {User} refused: {Problem}")]
     public static partial void ImportRefused(this ILogger logger, RecordKind kind, string user,
         SpreadsheetProblemKind problem);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Information, Message = "Console sandbox turn by {User} with the {Bot} bot: {Replies} replies (late: {Late})")]
+    public static partial void SandboxTurn(this ILogger logger, string user, SandboxBot bot, int replies, bool late);
 }
