@@ -45,7 +45,9 @@ public class RedisConnectionTests
         var logger = new FakeLogger<RedisConnection>();
         using var multiplexer = await ConnectionMultiplexer.ConnectAsync(primary.Configuration + ",allowAdmin=true");
         await WaitForReplicaAsync(multiplexer.GetServer(primary.Configuration));
-        using var sut = Create(multiplexer, primary, logger);
+        // Bounded long enough for a loaded machine's replication (WAIT returns as soon as the replica holds the write),
+        // and inside the client's own 3 s command timeout.
+        using var sut = Create(multiplexer, primary, logger, TimeSpan.FromSeconds(2));
 
         await sut.DurableDatabase.StringSetAsync("durable", "kept");
         await sut.AcknowledgeAsync();
@@ -61,7 +63,7 @@ public class RedisConnectionTests
         using var primary = new PrivateRedisServer();
         var logger = new FakeLogger<RedisConnection>();
         using var multiplexer = await ConnectionMultiplexer.ConnectAsync(primary.Configuration);
-        using var sut = Create(multiplexer, primary, logger);
+        using var sut = Create(multiplexer, primary, logger, TimeSpan.FromMilliseconds(100));
 
         await sut.DurableDatabase.StringSetAsync("durable", "kept");
         await sut.AcknowledgeAsync();
@@ -70,10 +72,11 @@ public class RedisConnectionTests
         Assert.Equal("kept", (string?)await sut.Database.StringGetAsync("durable"));
     }
 
-    private static RedisConnection Create(IConnectionMultiplexer multiplexer, PrivateRedisServer primary, FakeLogger<RedisConnection> logger) =>
+    private static RedisConnection Create(IConnectionMultiplexer multiplexer, PrivateRedisServer primary, FakeLogger<RedisConnection> logger,
+        TimeSpan durableWriteTimeout) =>
         new(multiplexer, Options.Create(new RedisOptions
         {
-            Configuration = primary.Configuration, KeyPrefix = "test:", DurableWriteReplicas = 1, DurableWriteTimeout = TimeSpan.FromMilliseconds(100),
+            Configuration = primary.Configuration, KeyPrefix = "test:", DurableWriteReplicas = 1, DurableWriteTimeout = durableWriteTimeout,
         }), logger);
 
     private static async Task WaitForReplicaAsync(IServer primary)
