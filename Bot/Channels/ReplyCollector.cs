@@ -5,7 +5,8 @@ namespace ChatPost.Bot.Channels;
 /// <summary>
 /// Gathers what one turn says. Until the passive window closes, replies wait here; when it closes on time, the
 /// channel's <see cref="ITurnDelivery"/> makes the passive reply of them, and the rest, like everything said
-/// afterwards, goes its late way. A late turn's end is reported to the delivery after everything it said.
+/// afterwards, goes its late way. Late sends go one after another in the order they were said, and a late turn's end
+/// after all of them, whichever thread said them and however slowly the late way takes them.
 /// </summary>
 internal sealed class ReplyCollector(ITurnDelivery delivery, ILogger logger)
 {
@@ -14,75 +15,79 @@ internal sealed class ReplyCollector(ITurnDelivery delivery, ILogger logger)
     private bool _closed;
     private bool _closedLate;
     private bool _ended;
+    private Task _lateSends = Task.CompletedTask;
 
-    public async Task AddAsync(OutboundReply reply, CancellationToken cancellationToken)
+    /// <summary>Every late send and end queued so far, done: shutdown waits for it (<see cref="InFlightTurns"/>).</summary>
+    public Task LateSends
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lateSends;
+            }
+        }
+    }
+
+    public Task AddAsync(OutboundReply reply, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             if (!_closed)
             {
                 _waiting.Add(reply);
-                return;
+                return Task.CompletedTask;
             }
-        }
 
-        await SendLateAsync([reply], cancellationToken);
+            return Then(() => SendLateAsync([reply], cancellationToken));
+        }
     }
 
     /// <summary>
-    /// Closes the passive window. Returns the passive reply when <paramref name="onTime"/> and the turn said
-    /// anything; everything else said so far goes the late way.
+    /// Closes the passive window. Returns the passive reply when <paramref name="onTime"/> and the turn said anything;
+    /// everything else said so far is queued for the late way (<see cref="LateSends"/>), which this does not wait for:
+    /// the caller's answer must not wait on the storage of the late way (slow while Redis fails over).
     /// </summary>
-    public async Task<OutboundReply?> CloseAsync(bool onTime, CancellationToken cancellationToken)
+    public OutboundReply? Close(bool onTime)
     {
-        OutboundReply[] said;
         lock (_gate)
         {
             _closed = true;
-            said = [.. _waiting];
+            var (passive, late) = onTime && _waiting.Count > 0 ? delivery.SplitOnTime([.. _waiting]) : (null, [.. _waiting]);
             _waiting.Clear();
-        }
+            if (late.Count > 0)
+            {
+                Then(() => SendLateAsync(late, CancellationToken.None));
+            }
 
-        var (passive, late) = onTime && said.Length > 0 ? delivery.SplitOnTime(said) : (null, said);
-        if (late.Count > 0)
-        {
-            await SendLateAsync(late, cancellationToken);
-        }
-
-        if (!onTime)
-        {
-            bool ended;
-            lock (_gate)
+            if (!onTime)
             {
                 _closedLate = true;
-                ended = _ended;
+                // The turn ended between the deadline and this close: its end is reported here, after what it said.
+                if (_ended)
+                {
+                    Then(EndLateAsync);
+                }
             }
 
-            // The turn ended between the deadline and this close: its end is reported here, after what it said.
-            if (ended)
-            {
-                await EndLateAsync();
-            }
+            return passive;
         }
-
-        return passive;
     }
 
-    /// <summary>The turn has ended; when it was late, the delivery hears so (once the late window holds all it said).</summary>
-    public async Task EndAsync()
+    /// <summary>The turn has ended; when it was late, the delivery hears so after all it said. Returns when all is sent.</summary>
+    public Task EndAsync()
     {
-        bool late;
         lock (_gate)
         {
             _ended = true;
-            late = _closedLate;
-        }
-
-        if (late)
-        {
-            await EndLateAsync();
+            return _closedLate ? Then(EndLateAsync) : _lateSends;
         }
     }
+
+    // Under _gate, so that the order of the calls is the order of the sends. Each send starts on the thread pool once
+    // the one before it is done, whether it failed or not (a failure was logged where it happened): never under the lock.
+    private Task Then(Func<Task> send) =>
+        _lateSends = _lateSends.ContinueWith(_ => send(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
 
     private async Task SendLateAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken)
     {

@@ -67,8 +67,10 @@ public sealed partial class WeChatAdapter : BotAdapter
             onTime = false;
         }
 
-        // The queued replies are written even if the caller went away: the user must still get them.
-        var reply = await collector.CloseAsync(onTime, CancellationToken.None);
+        // The queued replies are written even if the caller went away: the user must still get them. The answer does not
+        // wait for that writing; shutdown does.
+        var reply = collector.Close(onTime);
+        _inFlight.Track(collector.LateSends);
         return new TurnOutcome(reply, handOff?.OnCallerAnswered(), onTime);
     }
 
