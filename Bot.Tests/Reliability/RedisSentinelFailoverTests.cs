@@ -21,6 +21,8 @@ public class RedisSentinelFailoverTests(ITestOutputHelper output)
 {
     private const string IngestKey = "ingest-failover-key-0123456789";
     private const string Postage = "寄发票收邮费吗";
+    private static readonly string NoReply = WeChatReplyXml.Success;
+    private static readonly TimeSpan WeChatWindow = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task PrimaryKilledUnderLoad_AnswersKeepComingWritesResumeOnThePromotedReplicaAndNothingAcknowledgedIsLost()
@@ -75,13 +77,15 @@ public class RedisSentinelFailoverTests(ITestOutputHelper output)
         var promotedAfter = failover.Elapsed;
         var afterwards = await WaitForWritesAsync(client, lookup);
         output.WriteLine($"primary {oldPrimary} killed; promoted after {promotedAfter}; writes again {afterwards} later; {answers.Count} pushes, "
-            + $"slowest {answers.Max(a => a.Took)}; {batches.Count(b => b.Status == HttpStatusCode.OK)} of {batches.Count} batches stored during the failover");
+            + $"slowest {answers.Max(a => a.Took)}, {answers.Count(a => a.Reply == NoReply)} answered late; {batches.Count(b => b.Status == HttpStatusCode.OK)} of {batches.Count} batches stored during the failover");
 
         Assert.True(answers.Count >= 6, $"only {answers.Count} pushes during the failover of {promotedAfter}");
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Status));
-        Assert.All(answers, answer => Assert.True(answer.Took < TimeSpan.FromSeconds(4), $"{answer.Question} took {answer.Took}"));
-        Assert.All(answers.Where(a => a.Question == "你好"), answer => Assert.Equal(GreetingReplies.FirstHello, answer.Reply));
-        Assert.All(answers.Where(a => a.Question == Postage), answer => Assert.Equal(faqAnswer, answer.Reply));
+        // Within WeChat's five seconds, by the reply deadline: a turn whose storage stalled until the promotion answers
+        // "success" at the deadline and replies the late way, as in an outage; every other answer is the right one.
+        Assert.All(answers, answer => Assert.True(answer.Took < WeChatWindow, $"{answer.Question} took {answer.Took}"));
+        Assert.All(answers.Where(a => a.Question == "你好" && a.Reply != NoReply), answer => Assert.Equal(GreetingReplies.FirstHello, answer.Reply));
+        Assert.All(answers.Where(a => a.Question == Postage && a.Reply != NoReply), answer => Assert.Equal(faqAnswer, answer.Reply));
         Assert.All(batches, batch => Assert.Contains(batch.Status, (HttpStatusCode[])[HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable]));
         // Every batch answered 2xx, before the failover or during it, is on the new primary.
         foreach (var batch in batches.Where(b => b.Status == HttpStatusCode.OK).Select(b => b.Batch).Prepend(0))
