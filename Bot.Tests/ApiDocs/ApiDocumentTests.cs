@@ -105,6 +105,12 @@ public partial class ApiDocumentTests : IAsyncLifetime
                 Assert.Contains("undescribedField: is not a field of the contract", answer, StringComparison.Ordinal);
                 Assert.Contains("\"accepted\":0", answer, StringComparison.Ordinal);
             }
+            else
+            {
+                // The integrator is told which field the contract does not have.
+                Assert.Contains("$.undescribedField", answer, StringComparison.Ordinal);
+            }
+
             checkedBodies++;
         }
 

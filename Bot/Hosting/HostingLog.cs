@@ -8,4 +8,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Rate limit reached on {Path} (from {RemoteIp}); answered 429")]
     public static partial void RateLimited(this ILogger logger, string path, string? remoteIp);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Refused a request to {Path} that did not bind; answered {Status}: {Detail}")]
+    public static partial void UnreadableBody(this ILogger logger, string path, int status, string detail);
 }

@@ -20,9 +20,10 @@ public static class ServiceDefaultsExtensions
         }));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
-        // Development's default throws on a body that does not bind, which the exception handler answers 500: answer
-        // the 400 with its reason in every environment.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // A body that does not bind throws in every environment (by default only in Development, and elsewhere answers a
+        // bare 400), so that UnreadableBodyHandler answers it with the field at fault and logs it.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<UnreadableBodyHandler>();
         builder.Services.AddHealthChecks();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.AddTelemetry();
