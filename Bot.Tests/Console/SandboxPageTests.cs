@@ -1,4 +1,6 @@
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ChatPost.Bot.Tests.Console;
@@ -55,5 +57,33 @@ public class SandboxPageTests(ConsoleBrowser browser)
         // The sandbox user is nobody's UserID: the one broadcast policy refuses it, whoever is signed in to the console.
         Assert.Contains("只有通报管理员可以发布通报", await conversation.Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, site.Webhook.RequestsFor(StaffSetup.Key(0)));
+    }
+
+    [Fact]
+    public async Task SandboxUser_AsksForAReminder_IsToldItIsNotSet_AndNoWatchIsKept()
+    {
+        await using var site = await ConsoleSite.StartAsync(browser);
+        await site.IngestShipmentsAsync(new
+        {
+            trackingNo = "EA123456785CN", business = "license", city = "襄阳", status = "accepted", time = ConsoleSite.TodayAt(8),
+            location = "襄阳市邮政分公司", description = "已收寄",
+        });
+        var page = await site.OpenAsync(ConsoleBrowser.Phone);
+        await ConsoleSite.SignInAsOperatorAsync(page);
+        await page.GotoAsync("/console/try");
+
+        var conversation = page.GetByRole(AriaRole.List, new() { Name = "对话记录" }).GetByRole(AriaRole.Listitem);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "消息" }).FillAsync("EA123456785CN");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+        await Assertions.Expect(conversation).ToHaveCountAsync(2);
+        Assert.Contains(NotificationReplies.Offer, await conversation.Nth(1).InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "消息" }).FillAsync("提醒");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+        await Assertions.Expect(conversation).ToHaveCountAsync(4);
+
+        Assert.Contains("测试用户收不到微信通知，所以不设提醒", await conversation.Nth(3).InnerTextAsync(), StringComparison.Ordinal);
+        var sandboxUser = await page.Locator("code", new() { HasTextString = "sandbox-" }).InnerTextAsync();
+        var watches = site.Factory.Services.GetRequiredService<IItemWatches>();
+        Assert.Empty(await watches.ListAsync(sandboxUser, default)); // so no later change of the parcel is sent to WeChat for it
     }
 }

@@ -37,6 +37,20 @@ public class WatchStoreTests
     [Theory]
     [InlineData("redis")]
     [InlineData("memory")]
+    public async Task Add_ForTheConsolesSandboxUser_KeepsNothingThatWouldMessageIt(string implementation)
+    {
+        var (sut, parts) = Create(implementation);
+
+        var outcome = await sut.AddAsync("sandbox-0123456789abcdef", Parcel, Accepted, default);
+
+        Assert.Equal(WatchOutcome.Unreachable, outcome);
+        Assert.Empty(await sut.ListAsync("sandbox-0123456789abcdef", default));
+        Assert.Empty(await parts.WatchersAsync(Parcel)); // a change of the parcel finds nobody to tell
+    }
+
+    [Theory]
+    [InlineData("redis")]
+    [InlineData("memory")]
     public async Task Add_BeyondTheLimit_IsRefusedAndLeavesNoIndexEntry(string implementation)
     {
         var (sut, parts) = Create(implementation, maxWatches: 2);

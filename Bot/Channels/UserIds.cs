@@ -3,6 +3,15 @@ namespace ChatPost.Bot.Channels;
 /// <summary>OpenIDs and WeCom user ids are personal data: logs only ever see them shortened.</summary>
 public static class UserIds
 {
+    /// <summary>
+    /// The prefix of the console's sandbox users (对话测试): an id no WeChat or WeCom account has, so nothing is ever sent to it
+    /// through their APIs, and nothing that would send to it later (a watch) is kept for it.
+    /// </summary>
+    public const string SandboxPrefix = "sandbox-";
+
+    /// <summary>True for a sandbox user of the console (<see cref="SandboxPrefix"/>).</summary>
+    public static bool IsSandbox(string userId) => userId.StartsWith(SandboxPrefix, StringComparison.Ordinal);
+
     /// <summary>The first six characters and an ellipsis: enough to correlate log lines, not to identify a person.</summary>
     public static string Mask(string? userId) => userId switch
     {

@@ -36,6 +36,11 @@ internal sealed class WatchStore(IWatchRecords records, IOptions<NotificationOpt
     /// <inheritdoc/>
     public async Task<WatchOutcome> AddAsync(string userId, WatchedItem item, ItemState current, CancellationToken cancellationToken)
     {
+        if (UserIds.IsSandbox(userId))
+        {
+            return WatchOutcome.Unreachable; // a change would be sent to an id WeChat does not know
+        }
+
         // Indexed first: a watch must never miss its item's changes; an index entry without a watch costs one look, then goes.
         await records.IndexAsync(item, userId, cancellationToken);
         var now = time.GetUtcNow();

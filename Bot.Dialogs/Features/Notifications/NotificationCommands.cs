@@ -96,6 +96,7 @@ public sealed class NotificationCommands(IItemWatches watches, IShipmentLookup s
             {
                 WatchOutcome.Added => NotificationReplies.Added(target),
                 WatchOutcome.AlreadyWatching => NotificationReplies.AlreadyWatching(target),
+                WatchOutcome.Unreachable => NotificationReplies.Unreachable(target),
                 _ => NotificationReplies.LimitReached(target, (await watches.ListAsync(user, cancellationToken)).Count),
             });
         }

@@ -24,6 +24,9 @@ public static class NotificationReplies
     public static string LimitReached(WatchedItem item, int watching) =>
         $"{Name(item)} 没有加入：您已在关注 {watching} 件，达到上限。请先回复「取消提醒 + 单号」停止其中一件。";
 
+    public static string Unreachable(WatchedItem item) =>
+        $"{Name(item)} 没有加入提醒：这是控制台的测试对话，测试用户收不到微信通知，所以不设提醒。真实用户回复「提醒」后，有新进展时会收到通知。";
+
     public static string NoNeed(WatchedItem item, int status) => $"{Name(item)} {StatusName(item.Kind, status)}，无需提醒。";
 
     public static string Cancelled(WatchedItem item) => $"已取消{Name(item)} 的提醒。";

@@ -16,4 +16,7 @@ public enum WatchOutcome
 
     /// <summary>The citizen watches as many items as allowed; nothing changed.</summary>
     LimitReached,
+
+    /// <summary>The user cannot be told of a change (the console's sandbox user, who has no WeChat account); nothing kept.</summary>
+    Unreachable,
 }

@@ -23,7 +23,8 @@ public enum SandboxBot
 /// The console's 对话测试: a message goes through the one turn pipeline (<see cref="WeChatCallbackHandler"/>: turn gate,
 /// deadline, adapter, the bot and its state) exactly as a WeChat or WeCom callback would, as a sandbox user of its own.
 /// A sandbox user's id (<c>sandbox-…</c>) is neither an OpenID nor a manager's UserID, so it reads and writes only its own
-/// conversation, can send no broadcast, and its replies are kept for the page rather than sent through WeChat's API.
+/// conversation, can send no broadcast, sets no reminder (提醒: nothing could tell it of a change), and its replies are kept for
+/// the page rather than sent through WeChat's API.
 /// </summary>
 public sealed class ConsoleSandbox(WeChatCallbackHandler handler, OfficialAccountChannel citizens, WeComChannel staff, IBot citizensBot,
     [FromKeyedServices(DialogsExtensions.StaffBotKey)] IBot staffBot, IOptions<WeChatOptions> wechat, TimeProvider time,
@@ -45,7 +46,7 @@ public sealed class ConsoleSandbox(WeChatCallbackHandler handler, OfficialAccoun
     public static long NewMessageId() => Random.Shared.NextInt64(1, long.MaxValue);
 
     /// <summary>The sandbox user's id on the chosen channel.</summary>
-    public static string UserId(string conversation) => "sandbox-" + conversation;
+    public static string UserId(string conversation) => UserIds.SandboxPrefix + conversation;
 
     /// <summary>Says <paramref name="text"/> to <paramref name="bot"/> as the sandbox user of <paramref name="conversation"/>; returns what it answered.</summary>
     public async Task<IReadOnlyList<SandboxReply>> SayAsync(ConsoleUser user, SandboxBot bot, string conversation, long messageId, string text,
