@@ -39,6 +39,15 @@ public enum Intent
     /// <summary>Asks which items it is told about (<c>我的提醒</c>).</summary>
     ListWatches,
 
+    /// <summary>Wants to send a parcel of their own (<c>send_parcel</c>): not these records; a redirect to 11183 and the post's apps.</summary>
+    SendParcel,
+
+    /// <summary>Asks for a post office: its hours or address (<c>post_office</c>).</summary>
+    PostOffice,
+
+    /// <summary>Asks about another government service (social security, ID cards, tax returns, traffic fines…) (<c>other_service</c>): a redirect.</summary>
+    OtherService,
+
     /// <summary>Anything else (<c>other</c>): the FAQ search may still find an answer.</summary>
     Other,
 }

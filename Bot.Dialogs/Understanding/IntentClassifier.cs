@@ -8,7 +8,7 @@ internal static class IntentClassifier
     public static Intent Classify(string text, CodeFindings codes, Business? business, bool isCancel)
     {
         var span = text.AsSpan();
-        if (IntentCues.Has(span, IntentCues.Handoff))
+        if (IntentCues.Has(span, IntentCues.Handoff) && !IntentCues.AsksAboutServiceDesk(text))
         {
             return Intent.Handoff;
         }
@@ -33,9 +33,29 @@ internal static class IntentClassifier
             return IntentCues.Has(span, IntentCues.Thanks) ? Intent.Thanks : Intent.Other;
         }
 
+        if (IntentCues.AsksOtherService(text))
+        {
+            return Intent.OtherService;
+        }
+
+        if (business is null && IntentCues.SendsParcel(text))
+        {
+            return Intent.SendParcel;
+        }
+
+        if (business is null && IntentCues.Has(span, IntentCues.PostOfficeWords))
+        {
+            return Intent.PostOffice;
+        }
+
         if (IntentCues.Has(span, IntentCues.PostageWords))
         {
             return Intent.Postage;
+        }
+
+        if (business is null && IntentCues.AsksHowToTrack(text))
+        {
+            return Intent.Other;
         }
 
         if (IntentCues.AsksStatus(text))

@@ -42,6 +42,15 @@ internal static partial class IntentCues
         "你好", "您好", "在吗", "在么", "在不在", "有人吗", "有人在吗", "哈喽", "哈罗", "嗨", "早上好", "上午好", "中午好", "下午好",
         "晚上好", "早安", "喂");
 
+    /// <summary>A post office as a place: its hours or address are asked (<see cref="Intent.PostOffice"/>).</summary>
+    public static readonly SearchValues<string> PostOfficeWords = Words("邮局", "营业厅", "网点", "支局", "邮政所", "邮电局", "邮政局", "邮政大厅");
+
+    /// <summary>Other government services, traffic fines and tax matters that are not about mailing (<see cref="Intent.OtherService"/>).</summary>
+    public static readonly SearchValues<string> OtherServiceWords = Words(
+        "社保", "医保", "公积金", "户口", "户籍", "健康码", "营业执照", "护照", "通行证", "出入境", "不动产", "结婚证", "离婚", "低保", "养老金", "退休金",
+        "办身份证", "补办身份证", "换身份证", "违章", "罚款", "罚单", "扣分", "闯红灯", "电子眼", "超速", "申报", "个税", "个人所得税", "退税", "税率", "税款",
+        "缴税", "交税", "作废", "红冲", "开错");
+
     /// <summary>What makes a bare run of digits a taxpayer ID (see <see cref="CodeRecognizer"/>).</summary>
     public static readonly SearchValues<string> Taxes = Words("税", "发票", "发漂", "开票", "识别号", "信用代码");
 
@@ -55,6 +64,18 @@ internal static partial class IntentCues
 
     public static bool Greets(string text) => text.AsSpan().ContainsAny(Greeting) || AsciiGreeting().IsMatch(text);
 
+    /// <summary>Asks about the service desk rather than for it: its number or hours (客服电话, 人工几点上班, 投诉电话多少).</summary>
+    public static bool AsksAboutServiceDesk(string text) => ServiceDeskInfo().IsMatch(text);
+
+    /// <summary>Another government service named (<see cref="OtherServiceWords"/>), or an ID card that expired, was lost or must be made.</summary>
+    public static bool AsksOtherService(string text) => text.AsSpan().ContainsAny(OtherServiceWords) || IdCard().IsMatch(text);
+
+    /// <summary>Wants to send something of their own: 寄快递, 寄个包裹, 上门取件, 我想把…寄到.</summary>
+    public static bool SendsParcel(string text) => SendingParcel().IsMatch(text);
+
+    /// <summary>Asks how to look something up, not to look it up: 怎么查, 在哪里查, 单号在哪.</summary>
+    public static bool AsksHowToTrack(string text) => HowToTrack().IsMatch(text);
+
     private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
 
     // 什么(啥)时候能寄到, 几天能到, 几号发, 多久到; (还是)没(有)收到/寄/审核/到, but not 没到期 or 没发票;
@@ -65,6 +86,26 @@ internal static partial class IntentCues
         |(?:寄|送|发(?!票)|到(?!期))[^,.?!;:，。？！；：\s]{0,6}了(?:吗|么|嘛)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPhrases();
+
+    [GeneratedRegex("""
+        (?:客服|人工|投诉|热线)[^,.?!;，。？！；\s]{0,4}(?:电话|热线|号码|几点|时间|上班|下班|在线|有人|有没有人)
+        |(?:几点|什么时候|周末|晚上|节假日)[^,.?!;，。？！；\s]{0,4}(?:客服|人工)
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex ServiceDeskInfo();
+
+    [GeneratedRegex("身份证.{0,3}(?:过期|到期|丢|掉|补|换|办|坏)", RegexOptions.CultureInvariant)]
+    private static partial Regex IdCard();
+
+    // 寄 before what is sent (寄个快递, 寄点口罩), sending as the act (上门取件, 寄件, 下单寄), or 把…寄到/给.
+    [GeneratedRegex("""
+        寄(?:个|一个|一份|一些|一下|点|些)?(?:快递|包裹|东西|文件|口罩|物品|礼物|衣服|特产|信)
+        |(?:上门|预约)(?:取件|收件|揽收)|寄件(?!人)|下单寄|把.{1,8}寄(?:到|给|去)
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex SendingParcel();
+
+    [GeneratedRegex("(?:怎么|怎样|如何|在哪里?|哪里能|去哪)(?:查|看|找)(?!一下我)|(?:单号|邮件号|运单号)[^,.?!，。？！]{0,3}(?:在哪|怎么找|哪里看)|不知道(?:单号|邮件号)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex HowToTrack();
 
     [GeneratedRegex("能.{0,8}吗", RegexOptions.CultureInvariant)]
     private static partial Regex CanIt();

@@ -169,7 +169,7 @@ public class KnowledgeApiTests
         var entries = exported["entries"]!.AsArray();
         entries.Single(entry => (string?)entry!["id"] == "contacts")!["answer"] = "邮政客服热线 11183、11185。";
         entries.Remove(entries.Single(entry => (string?)entry!["id"] == "epidemic-safety"));
-        entries.Add(new JsonObject { ["id"] = "post-office-hours", ["questions"] = new JsonArray("邮局几点开门"), ["answer"] = "一般 8:30—17:30。" });
+        entries.Add(new JsonObject { ["id"] = "post-office-hours", ["questions"] = new JsonArray("邮局周日开门吗"), ["answer"] = "以当地网点公告为准。" });
         exported["replace"] = true;
 
         var first = await client.PostAsJsonAsync("/api/faq/import", exported);

@@ -121,7 +121,7 @@ public class CallbackFuzzTests
                     """), "Bearer " + StaffSetup.AdminKey);
             case 8:
                 return ("faq-import", HttpMethod.Post, "/api/faq/import", Utf8("""
-                    { "entries": [{ "id": "fuzz-entry", "questions": ["邮局几点开门"], "answer": "8:30 开门。" }], "replace": false }
+                    { "entries": [{ "id": "fuzz-entry", "questions": ["邮局周日开门吗"], "answer": "8:30 开门。" }], "replace": false }
                     """), "Bearer " + StaffSetup.AdminKey);
             default:
                 return Robot(random, index, timestamp, nonce);

@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Understanding;
 
 namespace ChatPost.Bot.Dialogs.Features.Faq;
@@ -15,6 +16,10 @@ public sealed class FaqIndex
     /// <summary>Without a recognised intent, a match must share at least this many distinct terms with the question.</summary>
     private const int MinimumSharedTerms = 2;
 
+    private const double IntentWeight = 1.5;
+    private const double BusinessMatchWeight = 1.5;
+    private const double BusinessMismatchWeight = 0.4;
+
     // Question words that every FAQ entry could contain: matching them says nothing about the topic.
     private static readonly HashSet<string> StopTerms = new(StringComparer.Ordinal)
     {
@@ -28,6 +33,7 @@ public sealed class FaqIndex
     private readonly Dictionary<string, double> _idf;
     private readonly double _averageLength;
     private readonly double _minimumScore;
+    private readonly double _strongScore;
 
     /// <summary>Indexes the enabled <paramref name="entries"/>.</summary>
     /// <param name="entries">The knowledge; disabled entries are left out.</param>
@@ -41,6 +47,7 @@ public sealed class FaqIndex
         ArgumentNullException.ThrowIfNull(segmenter);
         _segmenter = segmenter;
         _minimumScore = options.MinimumScore;
+        _strongScore = options.StrongScore;
         Revision = revision;
         _entries = [.. entries.Where(entry => entry.Enabled)];
         _termFrequencies = new Dictionary<string, double>[_entries.Length];
@@ -69,38 +76,50 @@ public sealed class FaqIndex
     public IReadOnlyList<FaqEntry> Entries => _entries;
 
     /// <summary>
-    /// The best entry for <paramref name="question"/>. With a recognised <paramref name="intent"/> that has entries,
-    /// the best of those (any score above zero); otherwise (and for <see cref="Intent.Other"/>) the best overall if it reaches
-    /// the minimum score; else null.
+    /// The best entry for <paramref name="question"/>. With a recognised <paramref name="intent"/> that the FAQ answers and
+    /// that has entries sharing a term with the question, the best of those; otherwise (and for <see cref="Intent.Other"/>)
+    /// the best overall if it reaches <see cref="FaqOptions.MinimumScore"/> on two terms or more; else null. The business line
+    /// named (<paramref name="business"/>) weighs entries of that line up and entries of another line down.
     /// </summary>
-    public FaqMatch? Find(string question, Intent intent)
+    public FaqMatch? Find(string question, Intent intent, Business? business = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var ranked = Rank(question, intent);
+        var ranked = Rank(question, intent, business);
         var bestOfIntent = ranked.FirstOrDefault(match => match.OfIntent);
         var best = ranked.FirstOrDefault(match => match.MatchedTerms.Count >= MinimumSharedTerms);
         return bestOfIntent ?? (best is not null && best.Score >= _minimumScore ? best : null);
     }
 
     /// <summary>Every entry that shares a term with <paramref name="question"/>, best first: what <see cref="Find"/> chooses from.</summary>
-    public IReadOnlyList<FaqMatch> Rank(string question, Intent intent)
+    public IReadOnlyList<FaqMatch> Rank(string question, Intent intent, Business? business = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         var query = Tokens(question);
         // Other says nothing was recognised: the entries filed under it must earn their place by score like any other.
         var intentName = intent == Intent.Other ? null : intent.ToString();
+        var businessName = business is { } named ? PostalNames.ToWire(named) : null;
         var matches = new List<FaqMatch>();
         for (var i = 0; i < _entries.Length; i++)
         {
-            var (score, matched) = Score(query, i);
-            if (score > 0)
+            var (relevance, matched) = Score(query, i);
+            if (relevance <= 0)
             {
-                matches.Add(new FaqMatch(_entries[i], score, matched, string.Equals(_entries[i].Intent, intentName, StringComparison.Ordinal)));
+                continue;
             }
+
+            var entry = _entries[i];
+            var ofIntent = string.Equals(entry.Intent, intentName, StringComparison.Ordinal);
+            var score = relevance * (ofIntent ? IntentWeight : 1) * BusinessWeight(entry.Business, businessName);
+            matches.Add(new FaqMatch(entry, score, relevance, matched, ofIntent,
+                ofIntent || (score >= _strongScore && matched.Count >= MinimumSharedTerms)));
         }
 
         return [.. matches.OrderByDescending(match => match.Score)];
     }
+
+    /// <summary>An entry of the line named counts more, one of another line less; without a line named, all count the same.</summary>
+    private static double BusinessWeight(string? entryBusiness, string? named) =>
+        named is null || entryBusiness is null ? 1 : string.Equals(entryBusiness, named, StringComparison.Ordinal) ? BusinessMatchWeight : BusinessMismatchWeight;
 
     private (double Score, List<string> Matched) Score(List<string> query, int entry)
     {

@@ -19,4 +19,11 @@ public sealed class FaqOptions
     /// </summary>
     [Range(0.0, 100.0)]
     public double MinimumScore { get; set; } = 2.0;
+
+    /// <summary>
+    /// The score (on two terms or more) of a match the bot trusts enough to answer while it waits for something else, and
+    /// below which an answer counts as weak (and the question is kept among the unanswered ones). Default 4.0; 0 to 100.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double StrongScore { get; set; } = 4.0;
 }

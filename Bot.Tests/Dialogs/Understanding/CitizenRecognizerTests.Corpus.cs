@@ -52,6 +52,9 @@ public sealed partial class CitizenRecognizerTests
         "watch" => Intent.Watch,
         "unwatch" => Intent.Unwatch,
         "list_watches" => Intent.ListWatches,
+        "send_parcel" => Intent.SendParcel,
+        "post_office" => Intent.PostOffice,
+        "other_service" => Intent.OtherService,
         "other" => Intent.Other,
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, "Not a label of the citizen question files."),
     };

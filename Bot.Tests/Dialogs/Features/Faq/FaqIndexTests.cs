@@ -10,7 +10,7 @@ public class FaqIndexTests
     [InlineData("寄发票收邮费吗", Intent.Postage, "invoice-postage-free")]
     [InlineData("邮寄驾驶证要多少钱", Intent.Postage, "license-postage")]
     [InlineData("网上怎么领发票", Intent.InvoiceHowTo, "invoice-apply-by-mail")]
-    [InlineData("电子税务局申领发票选邮寄是免费的吗", Intent.InvoiceHowTo, "invoice-mail-free-howto")]
+    [InlineData("电子税务局申领发票选邮寄是免费的吗", Intent.Postage, "invoice-postage-free")]
     [InlineData("驾驶证到期了，现在车管所不开门怎么办", Intent.LicenseHowTo, "license-renewal-by-mail")]
     [InlineData("六年免检标志可以网上申请吗", Intent.LicenseHowTo, "six-year-inspection-label")]
     [InlineData("孩子的课本什么时候送到家", Intent.Textbook, "textbook-delivery")]
