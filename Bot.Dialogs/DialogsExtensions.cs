@@ -35,6 +35,7 @@ public static class DialogsExtensions
         services.TryAddSingleton<ConversationMetrics>();
         services.TryAddSingleton<TextSegmenter>();
         services.TryAddSingleton<CitizenRecognizer>();
+        services.TryAddSingleton<Routing.CitizenRouter>();
         services.TryAddSingleton<IFaqIndexSource, SeedFaqIndexSource>();
         services.TryAddSingleton<NotificationCommands>();
         services.AddSingleton<Dialog, TrackingDialog>();
