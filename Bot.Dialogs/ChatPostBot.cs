@@ -5,7 +5,10 @@ using ChatPost.Bot.Dialogs.Features.Handoff;
 using ChatPost.Bot.Dialogs.Features.Invoices;
 using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Features.Tracking;
+using ChatPost.Bot.Dialogs.Features.Unanswered;
 using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Privacy;
+using ChatPost.Bot.Dialogs.Routing;
 using ChatPost.Bot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -15,14 +18,17 @@ namespace ChatPost.Bot.Dialogs;
 
 /// <summary>
 /// The bot behind the citizens' channel: understands the message, lets a waiting dialog have it (unless the
-/// user cancels or clearly asks something else), otherwise routes it by intent; saves state at the end.
+/// user cancels or clearly asks something else), otherwise answers each question <see cref="CitizenRouter"/> finds in it;
+/// saves state at the end.
 /// </summary>
-public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer,
-    DialogSet dialogs, IFaqIndexSource faq, NotificationCommands notifications, ConversationMetrics metrics, TimeProvider time, ILogger<ChatPostBot> logger)
+public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer, CitizenRouter router,
+    DialogSet dialogs, NotificationCommands notifications, IUnansweredQuestions unanswered, ConversationMetrics metrics, TimeProvider time,
+    ILogger<ChatPostBot> logger)
     : ActivityHandler, ILookupForecast
 {
     private readonly IStatePropertyAccessor<UserProfile> _profiles = userState.CreateProperty<UserProfile>(nameof(UserProfile));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
+    private readonly IStatePropertyAccessor<ConversationTopic> _topic = conversationState.CreateProperty<ConversationTopic>(nameof(ConversationTopic));
 
     /// <inheritdoc/>
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -46,33 +52,55 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// A waiting dialog gets the message when it carries what it waits for, or when nothing in it is clearly something else
+    /// (it asks again, then gives up). A message that clearly asks something else — a strong knowledge answer, a redirect, a
+    /// greeting, thanks, a complaint, another lookup — is answered instead, and the waiting question is dropped with one
+    /// line on how to come back to it: the bot never holds a citizen to its question.
+    /// </remarks>
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim() ?? "";
-        var understood = recognizer.Recognize(text, ChinaTime.Today(time));
+        var today = ChinaTime.Today(time);
+        var understood = recognizer.Recognize(text, today);
         logger.MessageUnderstood(understood.Intent);
         metrics.MessageUnderstood(understood.Intent);
         var context = await DialogContext.CreateAsync(turnContext, understood, dialogs, _dialogState, cancellationToken);
-        if (context.WaitingDialog is { } waiting)
+        var waiting = context.WaitingDialog;
+        if (waiting is not null && understood.IsCancel)
         {
-            if (understood.IsCancel)
-            {
-                await context.CancelAllAsync(cancellationToken);
-                await SayAsync(turnContext, FaqReplies.Cancelled, cancellationToken);
-                return;
-            }
+            await context.CancelAllAsync(cancellationToken);
+            await SayAsync(turnContext, FaqReplies.Cancelled, cancellationToken);
+            return;
+        }
 
-            if (waiting.Accepts(context) || understood.Intent == Intent.Other || DialogFor(understood.Intent) == waiting.Id)
+        if (waiting is not null && waiting.Accepts(context))
+        {
+            await context.ContinueAsync(cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var topic = await _topic.GetAsync(turnContext, () => null!, cancellationToken);
+        var questions = router.Route(text, today, topic is not null && topic.IsCurrent(now) ? topic : null);
+        string? reminder = null;
+        if (waiting is not null)
+        {
+            if (!questions.Any(question => question.IsClear) || questions.Any(question => DialogFor(question.Understood.Intent) == waiting.Id))
             {
                 await context.ContinueAsync(cancellationToken);
                 return;
             }
 
-            // The user changed the subject: drop the question and answer the new one.
             await context.CancelAllAsync(cancellationToken);
+            reminder = (waiting as SlotDialog)?.Reminder;
         }
 
-        await RouteAsync(context, text, cancellationToken);
+        await AnswerAsync(context, text, questions, reminder, now, cancellationToken);
+        if (CitizenRouter.Topic(questions, now) is { } next)
+        {
+            await _topic.SetAsync(turnContext, next, cancellationToken);
+        }
     }
 
     /// <inheritdoc/>
@@ -110,37 +138,86 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         _ => null,
     };
 
-    private async Task RouteAsync(DialogContext context, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers each question of the message: the knowledge's answers, thanks and the menu in one message (with the
+    /// <paramref name="reminder"/> of a dropped question last), then a greeting, the watch commands, a handoff and a lookup,
+    /// each as its own dialog does it. Notes the questions answered weakly, not at all, or by a person.
+    /// </summary>
+    private async Task AnswerAsync(DialogContext context, string text, IReadOnlyList<RoutedQuestion> questions, string? reminder, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var turn = context.Turn;
-        if (DialogFor(context.Understood.Intent) is { } dialog)
+        var lines = new List<string>();
+        string? lookup = null;
+        var handoff = false;
+        foreach (var question in questions)
         {
-            await context.BeginAsync(dialog, cancellationToken);
-            return;
+            Note(question, now);
+            switch (question.Kind)
+            {
+                case RouteKind.Lookup:
+                    lookup ??= DialogFor(question.Understood.Intent);
+                    break;
+                case RouteKind.Faq:
+                    lines.Add(question.Match!.Entry.Answer);
+                    break;
+                case RouteKind.Handoff:
+                    handoff = true;
+                    break;
+                case RouteKind.Greeting:
+                    await GreetAsync(turn, cancellationToken);
+                    break;
+                case RouteKind.Thanks:
+                    lines.Add(FaqReplies.Thanks);
+                    break;
+                case RouteKind.Watches:
+                    await notifications.HandleAsync(turn, question.Understood, cancellationToken);
+                    break;
+                case RouteKind.Menu:
+                    lines.Add(GreetingReplies.Menu);
+                    break;
+                default:
+                    lines.Add(text.Length == 0 ? GreetingReplies.Menu : FaqReplies.NoMatch + "\n" + GreetingReplies.Menu);
+                    break;
+            }
         }
 
-        switch (context.Understood.Intent)
+        if (reminder is not null && lookup is null)
         {
-            case Intent.Handoff:
-                await turn.SendActivityAsync(new Activity(ActivityTypes.Handoff) { Text = HandoffReplies.Transferring }, cancellationToken);
-                break;
-            case Intent.Greeting:
-                await GreetAsync(turn, cancellationToken);
-                break;
-            case Intent.Thanks:
-                await SayAsync(turn, FaqReplies.Thanks, cancellationToken);
-                break;
-            case Intent.Watch or Intent.Unwatch or Intent.ListWatches:
-                await notifications.HandleAsync(turn, context.Understood, cancellationToken);
-                break;
-            case Intent.Other when MenuRequest.Matches(text):
-                await SayAsync(turn, GreetingReplies.Menu, cancellationToken);
-                break;
-            default:
-                var match = faq.Current.Find(text, context.Understood.Intent);
-                await SayAsync(turn, match?.Entry.Answer ?? (text.Length == 0 ? GreetingReplies.Menu : FaqReplies.NoMatch + "\n" + GreetingReplies.Menu),
-                    cancellationToken);
-                break;
+            lines.Add(reminder);
+        }
+
+        if (lines.Count > 0)
+        {
+            await SayAsync(turn, string.Join("\n\n", lines), cancellationToken);
+        }
+
+        if (handoff)
+        {
+            await (AgentHours.AreOpen(now)
+                ? turn.SendActivityAsync(new Activity(ActivityTypes.Handoff) { Text = HandoffReplies.Transferring }, cancellationToken)
+                : turn.SendActivityAsync(MessageFactory.Text(HandoffReplies.OutsideHours), cancellationToken));
+        }
+
+        if (lookup is not null)
+        {
+            await context.BeginAsync(lookup, cancellationToken);
+        }
+    }
+
+    /// <summary>Hands a question the bot could not answer well to the unanswered list, without anything personal.</summary>
+    private void Note(RoutedQuestion question, DateTimeOffset now)
+    {
+        UnansweredReason? reason = question.Kind switch
+        {
+            RouteKind.NoAnswer when question.Text.Length > 0 => UnansweredReason.NoMatch,
+            RouteKind.Faq when !question.Match!.IsStrong => UnansweredReason.Weak,
+            RouteKind.Handoff => UnansweredReason.Handoff,
+            _ => null,
+        };
+        if (reason is { } why && AnonymousQuestion.From(question.Text) is { Length: > 0 } anonymous)
+        {
+            unanswered.Record(new UnansweredQuestion(anonymous, ChinaTime.Day(now), why, question.Match?.Entry.Id, question.Match?.Score ?? 0));
         }
     }
 

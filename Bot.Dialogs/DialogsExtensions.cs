@@ -4,6 +4,7 @@ using ChatPost.Bot.Dialogs.Features.Invoices;
 using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Features.ManagerBroadcast;
 using ChatPost.Bot.Dialogs.Features.Tracking;
+using ChatPost.Bot.Dialogs.Features.Unanswered;
 using ChatPost.Bot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class DialogsExtensions
         services.TryAddSingleton<Routing.CitizenRouter>();
         services.TryAddSingleton<IFaqIndexSource, SeedFaqIndexSource>();
         services.TryAddSingleton<NotificationCommands>();
+        services.TryAddSingleton<IUnansweredQuestions, NoUnansweredQuestions>();
         services.AddSingleton<Dialog, TrackingDialog>();
         services.AddSingleton<Dialog, InvoiceStatusDialog>();
         services.AddSingleton<Dialog, BroadcastDialog>();

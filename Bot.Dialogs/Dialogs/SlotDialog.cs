@@ -21,6 +21,11 @@ public abstract class SlotDialog(string id) : Dialog(id)
     /// <summary>Said when the user still did not give the value after the re-prompts.</summary>
     protected abstract string GiveUp { get; }
 
+    /// <summary>
+    /// One line said when the user asks something else instead and the question is dropped: how to come back to it.
+    /// </summary>
+    public abstract string Reminder { get; }
+
     /// <summary>The value this dialog needs, if the message carries it; null otherwise.</summary>
     protected abstract string? Extract(DialogContext context);
 

@@ -18,7 +18,7 @@ namespace ChatPost.Bot.Dialogs.Routing;
 /// <see cref="MaxQuestions"/>): "邮局几点开门？发票邮费免费到什么时候". Otherwise the message is one question.</item>
 /// <item>A lookup (a number, or asking where an item is), a handoff, a greeting, thanks, a notification command and the menu
 /// are answered as such; everything else goes to the knowledge base, weighed by the recognised intent and business line.</item>
-/// <item>A follow-up ("那驾驶证呢", "要多久", "周末呢": short, or opened with 那/也, or closed with 呢) inherits what it leaves
+/// <item>A follow-up ("那驾驶证呢", "要多久", "周末呢": opened with 那/也, closed with 呢, or a short question) inherits what it leaves
 /// out from the topic before — its business line, or the intent it was about — and, failing all else, the entry that
 /// answered it.</item>
 /// </list>
@@ -32,10 +32,13 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
     private const int ShortFollowUp = 6;
 
     /// <summary>What answers <paramref name="text"/>, with <paramref name="topic"/> the current topic of the conversation (or null).</summary>
-    public IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic)
+    public IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic) => Route(text, today, topic, faq.Current);
+
+    /// <summary>What answers <paramref name="text"/> from the knowledge of <paramref name="index"/> (one revision, as the explain call reports it).</summary>
+    public IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic, FaqIndex index)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var index = faq.Current;
+        ArgumentNullException.ThrowIfNull(index);
         var whole = RouteClause(index, text, today, topic);
         var clauses = Clauses(text, today);
         if (clauses.Count < 2)
@@ -132,7 +135,9 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
                 return new RoutedQuestion(understood.Normalized, understood, RouteKind.Menu, null);
         }
 
-        if (topic is not null && IsFollowUp(understood) && FollowUp(index, understood, topic, today) is { } followed)
+        // A redirect names its own subject: "邮局几点开门" after a licence question is about the post office, not licences.
+        if (topic is not null && understood.Intent is not (Intent.SendParcel or Intent.PostOffice or Intent.OtherService) && IsFollowUp(understood)
+            && FollowUp(index, understood, topic, today) is { } followed)
         {
             return followed;
         }
@@ -182,8 +187,9 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
         return null;
     }
 
+    /// <summary>Opened with 那/也 or closed with 呢, or a short question (要多久, 收费吗): not a short statement (找不到, 我不记得了).</summary>
     private static bool IsFollowUp(CitizenUnderstanding understood) =>
-        understood.Normalized.Length <= ShortFollowUp || FollowUpCue().IsMatch(understood.Normalized);
+        FollowUpCue().IsMatch(understood.Normalized) || (understood.Normalized.Length <= ShortFollowUp && QuestionCue().IsMatch(understood.Normalized));
 
     private static bool IsFaqIntent(Intent intent) =>
         intent is Intent.Postage or Intent.InvoiceHowTo or Intent.LicenseHowTo or Intent.Textbook or Intent.SendParcel or Intent.PostOffice

@@ -68,7 +68,7 @@ internal static class IntentClassifier
             return HowToOf(business.Value);
         }
 
-        if (IntentCues.Has(span, IntentCues.Money) && IntentCues.Has(span, IntentCues.Mailing))
+        if (IntentCues.Has(span, IntentCues.Money) && (business is not null || IntentCues.Has(span, IntentCues.Mailing)))
         {
             return Intent.Postage;
         }

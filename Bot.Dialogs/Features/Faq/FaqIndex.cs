@@ -23,7 +23,7 @@ public sealed class FaqIndex
     // Question words that every FAQ entry could contain: matching them says nothing about the topic.
     private static readonly HashSet<string> StopTerms = new(StringComparer.Ordinal)
     {
-        "怎么", "么样", "什么", "么时", "可以", "以吗", "能吗", "我们", "你们", "们的", "一下", "请问", "问一", "是不", "不是", "的吗", "了吗", "在哪", "哪里", "哪儿", "吗",
+        "怎么", "么样", "什么", "么时", "时候", "可以", "以吗", "能吗", "我们", "你们", "们的", "一下", "请问", "问一", "是不", "不是", "的吗", "了吗", "在哪", "哪里", "哪儿", "吗",
     };
 
     private readonly TextSegmenter _segmenter;

@@ -13,6 +13,9 @@ public static class InvoiceReplies
 
     public const string GiveUp = "暂时没能识别申请编号。您可以登录电子税务局，在“发票领用”的申请记录里找到它；需要人工服务请回复“人工”。";
 
+    /// <summary>Said after answering something else while the number was awaited: the question is dropped, and this says how to come back.</summary>
+    public const string Reminder = "（要查发票，随时把申请编号或纳税人识别号发给我。）";
+
 
     public static string NotFound(string applicationNo) =>
         $"没有查到申请编号 {applicationNo} 的记录。请核对编号；刚提交的申请可能稍后才能查到。";

@@ -22,6 +22,8 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
 
     protected override string GiveUp => InvoiceReplies.GiveUp;
 
+    public override string Reminder => InvoiceReplies.Reminder;
+
     protected override string? Extract(DialogContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -21,6 +21,8 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
 
     protected override string GiveUp => TrackingReplies.GiveUp;
 
+    public override string Reminder => TrackingReplies.Reminder;
+
     protected override string? Extract(DialogContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

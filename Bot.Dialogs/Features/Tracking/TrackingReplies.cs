@@ -14,6 +14,9 @@ public static class TrackingReplies
 
     public const string GiveUp = "暂时没能识别邮件号。您可以在短信或 12123、电子税务局的寄递信息里找到它，找到后直接发给我即可；需要人工服务请回复“人工”。";
 
+    /// <summary>Said after answering something else while the number was awaited: the question is dropped, and this says how to come back.</summary>
+    public const string Reminder = "（要查邮件，随时把邮件号发给我。）";
+
 
     /// <summary>The latest status, its time, location and description as ingested, and the number of events.</summary>
     public static string Found(TrackingSummary summary)

@@ -185,7 +185,7 @@ public class NotificationCommandsTests
 
         await harness.Flow()
             .Send("查询物流").AssertReply(TrackingReplies.AskNumber)
-            .Send("我的提醒").AssertReply(NotificationReplies.NoWatches)
+            .Send("我的提醒").AssertReply(NotificationReplies.NoWatches).AssertReply(TrackingReplies.Reminder)
             .Send("谢谢").AssertReply(reply => Assert.DoesNotContain("邮件号", reply.AsMessageActivity().Text, StringComparison.Ordinal))
             .StartTestAsync();
     }

@@ -97,7 +97,7 @@ public class TrackingDialogTests
 
         await harness.Flow()
             .Send("查询物流").AssertReply(TrackingReplies.AskNumber)
-            .Send("寄发票收邮费吗").AssertReply(postage)
+            .Send("寄发票收邮费吗").AssertReply(postage + "\n\n" + TrackingReplies.Reminder)
             .StartTestAsync();
     }
 
