@@ -74,7 +74,8 @@ public class CallbackFuzzTests
     {
         var timestamp = "1700000000";
         var nonce = random.Next(1, 999_999).ToString(CultureInfo.InvariantCulture);
-        var xml = WeChatPush.TextXml($"oFuzz{random.Next(50)}", Pick(random, "你好", "EA123456785CN到哪了", "发票寄到哪了", "FP20200217000123", "算了", "转人工", "寄发票收邮费吗"),
+        var xml = WeChatPush.TextXml($"oFuzz{random.Next(50)}", Pick(random, "你好", "EA123456785CN到哪了", "发票寄到哪了", "FP20200217000123", "算了", "转人工", "寄发票收邮费吗",
+            "邮局几点开门，发票免费邮寄到什么时候", "我要寄快递", "我叫张伟 13800001234 股票什么时候涨"),
             10_000_000 + index, 1_700_000_000);
         var crypto = new WeChatMessageCrypto(ChatPostFactory.EncodingAesKey, ChatPostFactory.AppId);
         switch (random.Next(10))
@@ -114,11 +115,16 @@ public class CallbackFuzzTests
             case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);
+            case 7 when random.Next(3) == 0:
+                return ("faq-explain", HttpMethod.Post, "/api/faq/explain", Utf8("""{ "question": "邮局几点开门？发票免费邮寄到什么时候" }"""),
+                    "Bearer " + StaffSetup.AdminKey);
             case 7:
                 return ("faq", HttpMethod.Put, "/api/faq/contacts", Utf8("""
                     { "questions": ["客服电话多少", "怎么联系你们"], "answer": "邮政客服热线 11183。", "business": "other", "intent": "Other",
                       "keywords": ["电话"], "enabled": true }
                     """), "Bearer " + StaffSetup.AdminKey);
+            case 8 when random.Next(3) == 0:
+                return ("faq-unanswered", HttpMethod.Get, Pick(random, "/api/faq/unanswered", "/api/faq/unanswered?days=7&limit=20"), [], "Bearer " + StaffSetup.AdminKey);
             case 8:
                 return ("faq-import", HttpMethod.Post, "/api/faq/import", Utf8("""
                     { "entries": [{ "id": "fuzz-entry", "questions": ["邮局周日开门吗"], "answer": "8:30 开门。" }], "replace": false }

@@ -118,6 +118,10 @@ public class LogHygieneTests
         // The knowledge base: a change and a refused one, with text that must stay out of the log.
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/faq/contacts", new { questions = new[] { KnowledgeText }, answer = $"请拨打{OtherPhone}" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/faq", new { id = "copy", questions = new[] { KnowledgeText }, answer = "同上" })).StatusCode);
+        // Why a question reaches its answer, and the list of what the bot could not answer: questions in, nothing of them logged.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/faq/explain", new { question = $"{KnowledgeText} {Phone} {Chatter}" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/faq/explain", new { question = "", note = KnowledgeText })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/faq/unanswered")).StatusCode);
 
         // The console: a key one character off the admin key, then an import whose rows hold phones and names, some refused.
         using (var console = new ConsoleClient(factory))

@@ -14,7 +14,7 @@ namespace ChatPost.Bot.Knowledge;
 /// <see cref="BroadcastEndpoints.ManagerHeader"/> names who makes the change (the audit's actor); without it, the
 /// operator holding the key (<c>admin-api</c>).
 /// </summary>
-public static class KnowledgeEndpoints
+public static partial class KnowledgeEndpoints
 {
     private const int MaxActorLength = 64;
 
@@ -28,7 +28,7 @@ public static class KnowledgeEndpoints
 
     /// <summary>
     /// Maps <c>GET /faq</c>, <c>POST /faq</c>, <c>GET/PUT/DELETE /faq/{id}</c>, <c>POST /faq/{id}/revert</c>,
-    /// <c>POST /faq/import</c> and <c>GET /faq/export</c> on the admin group, each describing itself for the API document.
+    /// <c>POST /faq/import</c>, <c>GET /faq/export</c>, <c>GET /faq/unanswered</c> and <c>POST /faq/explain</c> on the admin group, each describing itself for the API document.
     /// </summary>
     public static RouteGroupBuilder MapKnowledgeEndpoints(this RouteGroupBuilder api)
     {
@@ -126,6 +126,7 @@ public static class KnowledgeEndpoints
             .ReturnsProblem(StatusCodes.Status412PreconditionFailed, Stale)
             .ReturnsProblem(StatusCodes.Status503ServiceUnavailable, Unavailable)
             .WithExamples(KnowledgeExamples.Revert);
+        MapInsight(faq);
         return api;
     }
 

@@ -11,7 +11,7 @@ internal static class KnowledgeExamples
     public static readonly ApiExample[] Create =
     [
         new("newEntry", StatusCodes.Status201Created, "A new entry, version 1. 新建条目，版本 1。", Body: """
-            { "id": "invoice-free-period", "questions": ["发票免费邮寄到哪天", "发票包邮截止日期"], "answer": "2020年2月14日至4月30日，纳税人申领发票邮寄免费。",
+            { "id": "invoice-free-period", "questions": ["免费寄发票到哪天为止", "发票包邮哪天结束"], "answer": "2020年2月14日至4月30日，纳税人申领发票邮寄免费。",
               "business": "invoice", "intent": "Postage", "keywords": ["免费", "截止"] }
             """),
         new("noAnswer", StatusCodes.Status400BadRequest, "No answer: refused, naming the field. 缺少回答：被拒绝，并指出字段。", Body: """
@@ -63,13 +63,28 @@ internal static class KnowledgeExamples
     [
         new("addTwo", StatusCodes.Status200OK, "Two entries added, the rest kept. 新增两条，其余保持不变。", Body: """
             { "entries": [
-                { "id": "post-office-hours", "questions": ["邮局几点开门", "营业厅几点下班"], "answer": "疫情期间各网点营业时间有调整，请拨打 11185 查询。",
+                { "id": "post-office-hours", "questions": ["邮局周日开门吗", "营业厅周末上班吗"], "answer": "疫情期间各网点营业时间有调整，请拨打 11185 查询。",
                   "intent": "Other" },
                 { "id": "tax-hotline", "questions": ["税务咨询电话"], "answer": "税务咨询请拨打 12366。", "business": "invoice" } ] }
             """),
         new("oneBadEntry", StatusCodes.Status400BadRequest, "One bad entry: nothing written, the field named. 有一条错误：全部不写入，并指出字段。", Body: """
             { "entries": [ { "id": "good-one", "questions": ["问题一"], "answer": "回答一" }, { "id": "bad one", "questions": ["问题二"], "answer": "回答二" } ] }
             """),
+    ];
+
+    public static readonly ApiExample[] Unanswered =
+    [
+        new("lastWeek", StatusCodes.Status200OK, "The last 7 days, the 20 most frequent. 最近 7 天，次数最多的 20 组。",
+            Parameters: new Dictionary<string, string> { ["days"] = "7", ["limit"] = "20" }),
+        new("tooFarBack", StatusCodes.Status400BadRequest, "Further back than questions are kept. 超出保留天数。",
+            Parameters: new Dictionary<string, string> { ["days"] = "1000" }),
+    ];
+
+    public static readonly ApiExample[] Explain =
+    [
+        new("twoQuestions", StatusCodes.Status200OK, "Two questions in one message, each with its entry and why. 一条消息两个问题，各自命中的条目及原因。",
+            Body: """{ "question": "邮局几点开门？发票免费邮寄到什么时候" }"""),
+        new("noQuestion", StatusCodes.Status400BadRequest, "No question: refused. 缺少问题：被拒绝。", Body: """{ "question": "" }"""),
     ];
 
     private static Dictionary<string, string> Id(string id) => new() { ["id"] = id };

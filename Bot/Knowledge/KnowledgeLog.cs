@@ -27,4 +27,7 @@ internal static partial class KnowledgeLog
 
     [LoggerMessage(EventId = 9008, Level = LogLevel.Warning, Message = "Knowledge API {Method} answered 503: the store is unreachable")]
     public static partial void StoreUnavailable(this ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(EventId = 9009, Level = LogLevel.Warning, Message = "Could not write {Count} unanswered questions; they are not counted")]
+    public static partial void UnansweredDropped(this ILogger logger, int count, Exception exception);
 }

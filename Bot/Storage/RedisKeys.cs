@@ -165,6 +165,12 @@ internal static class RedisKeys
     /// </summary>
     public static readonly RedisKey Audit = "{bc}:audit";
 
+    /// <summary>A day's counts of the questions the bot could not answer (anonymous question → count), under the day's own hash tag.</summary>
+    public static RedisKey UnansweredCounts(DateOnly day) => $"{{faq-unanswered:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}}}:counts";
+
+    /// <summary>What the bot last chose for each of a day's unanswered questions (JSON), beside <see cref="UnansweredCounts"/>.</summary>
+    public static RedisKey UnansweredLast(DateOnly day) => $"{{faq-unanswered:{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}}}:last";
+
     /// <summary>The console's data-protection key ring (a list of XML keys), shared by every replica for its cookies.</summary>
     public static readonly RedisKey DataProtectionKeys = "console:data-protection-keys";
 }
