@@ -41,6 +41,7 @@ public class RedisKeysSlotTests
                 RedisKeys.InvoiceApplication("FP20200218000999"), RedisKeys.InvoicesByTaxpayer("914201007483153330"), RedisKeys.Watchers(invoice.Key)]);
             data.Add("watches: index a shipment's watcher", [RedisKeys.Watchers(parcel.Key), RedisKeys.Shipment(parcel.Id)]);
             data.Add("watches: index an application's watcher", [RedisKeys.Watchers(invoice.Key), RedisKeys.InvoiceApplication(invoice.Id)]);
+            data.Add("knowledge: count a day's unanswered questions", [RedisKeys.UnansweredCounts(new DateOnly(2020, 3, 4)), RedisKeys.UnansweredLast(new DateOnly(2020, 3, 4))]);
         }
 
         return data;
