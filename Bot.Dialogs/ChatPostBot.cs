@@ -97,7 +97,10 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         }
 
         await AnswerAsync(context, text, questions, reminder, now, cancellationToken);
-        if (CitizenRouter.Topic(questions, now) is { } next)
+        // The topic is written only after a knowledge answer, and not again while it stands (a state write is a Redis round
+        // trip): lookups, the bulk of the traffic, ask for their number themselves and need no topic.
+        if (questions.Any(question => question.Kind == RouteKind.Faq) && CitizenRouter.Topic(questions, now) is { } next
+            && !(topic is not null && topic.IsCurrent(now) && topic with { At = next.At } == next && now - topic.At < ConversationTopic.Lifetime / 2))
         {
             await _topic.SetAsync(turnContext, next, cancellationToken);
         }
