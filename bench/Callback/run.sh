@@ -9,6 +9,8 @@
 #   bench/Callback/run.sh --no-micro      # only the load comparison (also when --targets names a subset)
 #   bench/Callback/run.sh --targets "chatpost robot"   # the Official Account beside the WeCom 智能机器人, alternating
 #   options: --runs N  --duration 30s  --warmup 15s  --connections 32  --threads 1  --requests 700000
+#            --mix campaign|uniform (who sends: a campaign's Yule–Simon stream, --new-share 0.6 of pushes from a new user;
+#            or the earlier shape, --users 50000 OpenIDs drawn uniformly)  --new-share 0.6  --users 50000
 #            --targets "chatpost peer ceiling robot"  --mode safe|plaintext  --text '{0}到哪了' ({0}: a tracking number)
 #            (robot: the same service and question as chatpost, asked by 智能机器人 callbacks to /wechat/work/robot)
 #            --expect '邮件 EA' (how ChatPost's sampled answers must start)
@@ -18,7 +20,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
-RUNS=3 DURATION=30s WARMUP=15s CONNECTIONS=32 THREADS=1 REQUESTS=700000 USERS=50000 SHIPMENTS=2000
+RUNS=3 DURATION=30s WARMUP=15s CONNECTIONS=32 THREADS=1 REQUESTS=700000 MIX=campaign NEW_SHARE=0.6 USERS=50000 SHIPMENTS=2000
 TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' STORAGE=redis MICRO=after PROFILE=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -28,7 +30,9 @@ while [[ $# -gt 0 ]]; do
     --connections) CONNECTIONS=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --requests) REQUESTS=$2; shift 2 ;;
-    --users) USERS=$2; shift 2 ;;
+    --mix) MIX=$2; shift 2 ;;
+    --new-share) NEW_SHARE=$2; shift 2 ;;
+    --users) USERS=$2; MIX=uniform; shift 2 ;;
     --targets) TARGETS=$2; [[ $MICRO == only ]] || MICRO=no; shift 2 ;;
     --mode) MODE=$2; shift 2 ;;
     --text) TEXT=$2; shift 2 ;;
@@ -109,13 +113,15 @@ dotnet build "$HERE/Generator" -c Release -o "$WORK/generator" -v q -nologo >>"$
 GEN=(dotnet "$WORK/generator/ChatPost.Bench.Callback.Generator.dll")
 ACCOUNT=(--app-id "$APP_ID" --token "$TOKEN" --aes-key "$AES_KEY" --mode "$MODE")
 
-log "generating $REQUESTS $MODE pushes ($USERS users, $SHIPMENTS shipments) and the ingestion batch"
-"${GEN[@]}" prepare --out "$WORK/data" "${ACCOUNT[@]}" --requests "$REQUESTS" --users "$USERS" \
+WHO=(--mix "$MIX" --new-share "$NEW_SHARE" --users "$USERS")
+log "generating $REQUESTS $MODE pushes (${WHO[*]}, $SHIPMENTS shipments) and the ingestion batch"
+"${GEN[@]}" prepare --out "$WORK/data" "${ACCOUNT[@]}" --requests "$REQUESTS" "${WHO[@]}" \
   --shipments "$SHIPMENTS" --text "$TEXT" >&2
+cp "$WORK/data/mix.json" "$OUT/mix.json"
 if [[ " $TARGETS " == *" robot "* ]]; then
   log "generating $REQUESTS 智能机器人 callbacks asking the same"
   "${GEN[@]}" prepare --out "$WORK/data-robot" --app-id "$APP_ID" --token "$TOKEN" --aes-key "$AES_KEY" --mode robot \
-    --requests "$REQUESTS" --users "$USERS" --shipments "$SHIPMENTS" --text "$TEXT" >&2
+    --requests "$REQUESTS" "${WHO[@]}" --shipments "$SHIPMENTS" --text "$TEXT" >&2
 fi
 # Nothing of the build or the generation may run into the first measurement: the compiler servers stay up for
 # minutes, and the kernel writes the pushes' ~0.5 GB back to disk within ~30 s.
@@ -194,6 +200,10 @@ measure() {
     extra=$(jq -c --argjson ok "$([[ $checked == 0 ]] && echo true || echo false)" \
       --arg sample "$(tail -n1 "$OUT/$name-$run-check.txt")" '. + {sample_ok: $ok, sample: $sample}' <<<"$extra")
   fi
+  # The share of first contacts among the pushes this run sent (wrk sends the file's lines in order).
+  extra=$(jq -c --slurpfile mix "$data/mix.json" --argjson sent "$(jq .requests <<<"$result")" '
+    $mix[0] as $m | ([($sent / $m.stride | floor), ($m.first_contacts | length)] | min) as $n
+    | . + {first_contact_share: (if $n > 0 then $m.first_contacts[$n - 1] / ($n * $m.stride) else null end)}' <<<"$extra")
   jq -c --arg name "$name" --argjson run "$run" --argjson rss "$(peak_rss_mb "$pid")" \
     --argjson cpu "$(( (cpu1 - cpu0) * 1000 / hz ))" --argjson rcpu "$(( (redis1 - redis0) * 1000 / hz ))" \
     --argjson extra "$extra" \
@@ -262,20 +272,26 @@ run_chatpost() {
   REDIS_PID=""
 }
 
-# Every Redis command that one tracking question sends, with MONITOR on an otherwise idle service (a fresh push of
-# a user's first message). Commands run inside Lua scripts are listed apart: they cost no round trip.
+# Every Redis command that one tracking question sends, with MONITOR on an otherwise idle service: the probes are a
+# first contact (a user never seen) and a returning user's message (the warm-up's first user). Commands run inside Lua
+# scripts are listed apart: they cost no round trip.
 redis_round_trips() {
-  local port=$1 line path body
-  line=$(head -n 1 "$WORK/data/probe.txt"); path=${line%%$'\t'*}; body=${line#*$'\t'}
-  timeout 5 redis-cli -p "$REDIS_PORT" monitor >"$OUT/monitor-raw.txt" & local monitor=$!
-  sleep 0.5
-  curl -sf -o /dev/null -H 'Content-Type: text/xml' --data-binary "$body" "http://127.0.0.1:$port$path"
-  sleep 0.3
-  kill "$monitor" 2>/dev/null || true; wait "$monitor" 2>/dev/null || true
-  # Background pollers (late-reply outbox, broadcasts) read their streams every 100 ms whatever the load; leave them out.
-  grep -v -E '"(XREADGROUP|XAUTOCLAIM|XLEN|XPENDING|XINFO|PING|INFO|CLIENT|ECHO|CONFIG)"' "$OUT/monitor-raw.txt" \
-    | grep -v '^OK$' >"$OUT/monitor.txt" || true
-  log "one tracking question: $(grep -vc 'lua\]' "$OUT/monitor.txt") Redis commands sent ($(grep -c 'lua\]' "$OUT/monitor.txt") commands inside scripts); see $OUT/monitor.txt"
+  local port=$1 line path body kind
+  for kind in first-contact returning; do
+    if [[ $kind == first-contact ]]; then line=$(sed -n 1p "$WORK/data/probe.txt"); else line=$(sed -n 2p "$WORK/data/probe.txt"); fi
+    path=${line%%$'\t'*}; body=${line#*$'\t'}
+    timeout 5 redis-cli -p "$REDIS_PORT" monitor >"$OUT/monitor-$kind-raw.txt" & local monitor=$!
+    sleep 0.5
+    curl -sf -o /dev/null -H 'Content-Type: text/xml' --data-binary "$body" "http://127.0.0.1:$port$path"
+    sleep 0.3
+    kill "$monitor" 2>/dev/null || true; wait "$monitor" 2>/dev/null || true
+    # Background pollers (late-reply outbox, broadcasts, the FAQ index's revision) read Redis whatever the load; leave them out.
+    grep -v -E '"(XREADGROUP|XAUTOCLAIM|XLEN|XPENDING|XINFO|PING|INFO|CLIENT|ECHO|CONFIG)"|faq:revision' "$OUT/monitor-$kind-raw.txt" \
+      | grep -v '^OK$' >"$OUT/monitor-$kind.txt" || true
+    printf '{"kind":"%s","sent":%d,"in_scripts":%d}\n' "$kind" "$(grep -vc 'lua\]' "$OUT/monitor-$kind.txt")" \
+      "$(grep -c 'lua\]' "$OUT/monitor-$kind.txt")" >>"$OUT/probes.jsonl"
+    log "one tracking question, $kind: $(grep -vc 'lua\]' "$OUT/monitor-$kind.txt") Redis commands sent ($(grep -c 'lua\]' "$OUT/monitor-$kind.txt") commands inside scripts); see $OUT/monitor-$kind.txt"
+  done
 }
 
 # The same service and question through the WeCom 智能机器人: JSON callbacks, a stream answer.

@@ -10,9 +10,8 @@ namespace ChatPost.Bench.Callback.Generator;
 /// <param name="Safe">Safe mode (<c>encrypt_type=aes</c>, only ciphertext in the body), else plaintext mode.</param>
 /// <param name="Robot">WeCom 智能机器人 callbacks to <c>/wechat/work/robot</c> instead (JSON, receive id <c>""</c>).</param>
 /// <param name="Text">The message: <c>{0}</c> is replaced by a tracking number of the ingested set.</param>
-/// <param name="Users">How many distinct OpenIDs the pushes cycle through.</param>
 /// <param name="Shipments">How many ingested tracking numbers the questions pick from.</param>
-internal sealed record PushKind(bool Safe, string Text, int Users, int Shipments, bool Robot = false);
+internal sealed record PushKind(bool Safe, string Text, int Shipments, bool Robot = false);
 
 /// <summary>
 /// Writes signed (and in safe mode encrypted) Official Account pushes, or 智能机器人 callbacks, one per line as
@@ -31,14 +30,27 @@ internal sealed class PushWriter(BenchAccount account, PushKind kind)
 
     private readonly WeChatMessageCrypto _crypto = new(account.EncodingAesKey, kind.Robot ? "" : account.AppId);
 
-    /// <summary>Writes pushes with MsgIds <paramref name="firstMsgId"/> … <c>+ count − 1</c>.</summary>
-    public void Write(string path, long firstMsgId, int count, int seed)
+    /// <summary>
+    /// Writes pushes with MsgIds <paramref name="firstMsgId"/> … <c>+ count − 1</c>, from the users <paramref name="senders"/>
+    /// names in turn. Returns how many of them were their user's first push, counted after every
+    /// <see cref="FirstContactStride"/> pushes (the last entry counts them all).
+    /// </summary>
+    public List<int> Write(string path, long firstMsgId, int count, int seed, Func<Random, (int User, bool First)> senders)
     {
         var random = new Random(seed);
+        var firstContacts = new List<int>(count / FirstContactStride + 1);
+        var first = 0;
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 20);
         for (var i = 0; i < count; i++)
         {
-            var user = OpenId(random.Next(kind.Users));
+            var sender = senders(random);
+            first += sender.First ? 1 : 0;
+            if ((i + 1) % FirstContactStride == 0 || i == count - 1)
+            {
+                firstContacts.Add(first);
+            }
+
+            var user = OpenId(sender.User);
             var number = TrackingNumbers.Create(random.Next(kind.Shipments));
             var text = string.Format(CultureInfo.InvariantCulture, kind.Text, number);
             var nonce = random.Next(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture);
@@ -50,7 +62,12 @@ internal sealed class PushWriter(BenchAccount account, PushKind kind)
             writer.Write(body);
             writer.Write('\n');
         }
+
+        return firstContacts;
     }
+
+    /// <summary>How many pushes apart <see cref="Write"/> counts the first contacts so far.</summary>
+    public const int FirstContactStride = 1_000;
 
     /// <summary>A 28-character OpenID, the same for the same index.</summary>
     public static string OpenId(int index)
