@@ -2,6 +2,7 @@ using ChatPost.Bot.Dialogs.Features.Greeting;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Privacy;
 using ChatPost.Bot.Ingestion;
+using ChatPost.Bot.Storage;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,23 @@ public class RedisRoundTripTests
         var (enter, read) = (commands[0], commands[1]);
         Assert.Equal("HMGET", read.Command);
         Assert.True(read.CommandCreated < enter.CommandCreated + enter.ElapsedTime, "the shipment read waited for the entry script: " + Describe(commands));
+    }
+
+    [Fact]
+    public async Task TrackingQuestion_FromANewUser_CostsWhatAKnownUsersDoes_AndLeavesNoEmptyConversationBehind()
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix());
+        await IngestDeliveredAsync(factory, "EA123456785CN");
+        var profiled = Profile(factory);
+
+        var (answer, commands) = await profiled(() => AskAsync(factory, "oNewcomer", "EA123456785CN到哪了", 1));
+
+        Assert.Contains("已签收", answer, StringComparison.Ordinal);
+        Assert.True(commands.Count == 3, Describe(commands)); // enter (with the quota), the shipment read, leave: no state write
+        var redis = factory.Services.GetRequiredService<RedisConnection>().Database;
+        Assert.False(await redis.KeyExistsAsync(RedisKeys.State("wechat-mp/conversations/oNewcomer")),
+            "a dialog that began and ended in the turn left its empty stack in Redis");
+        Assert.Contains("已签收", await AskAsync(factory, "oNewcomer", "EA123456785CN到哪了", 2), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -117,6 +117,23 @@ public class RedisStorageTests
         Assert.Equal(3L, item["Count"]);
     }
 
+    [Fact]
+    public async Task WriteAsync_EmptyStateWhereNothingWasStored_IsNotWritten_ButAStoredStateLeftEmptyIs()
+    {
+        var sut = CreateSut();
+        static Dictionary<string, object> EmptyDialog() => new() { ["DialogState"] = new JObject { ["Stack"] = new JArray(), ["Active"] = null } };
+
+        await sut.WriteAsync(new Dictionary<string, object> { ["new"] = EmptyDialog() }, default);
+        Assert.Empty(await sut.ReadAsync(["new"], default));
+
+        await sut.WriteAsync(new Dictionary<string, object> { ["old"] = new Dictionary<string, object> { ["DialogState"] = new JObject { ["Stack"] = new JArray("waiting") } } }, default);
+        var stored = (IDictionary<string, object>)(await sut.ReadAsync(["old"], default))["old"];
+        stored["DialogState"] = EmptyDialog()["DialogState"];
+        await sut.WriteAsync(new Dictionary<string, object> { ["old"] = stored }, default);
+        var cleared = (IDictionary<string, object>)(await sut.ReadAsync(["old"], default))["old"];
+        Assert.Empty(Assert.IsType<JArray>(((JObject)cleared["DialogState"])["Stack"]));
+    }
+
     private static async Task<string?> ReadTextAsync(RedisStorage sut, string key) =>
         (string?)((IDictionary<string, object>)(await sut.ReadAsync([key], default))[key])["Text"];
 

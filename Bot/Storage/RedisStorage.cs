@@ -111,11 +111,21 @@ public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetch
         {
             var json = JObject.FromObject(value, Serializer);
             json.Remove(ETagField);
-            var expected = ExpectedETag(value);
-            if (expected == UnavailableETag)
+            var etag = StoredETag(value);
+            if (etag == UnavailableETag)
             {
                 continue; // Read while Redis was down: writing it now would overwrite the state stored before.
             }
+
+            if (value is IDictionary<string, object> state && !state.ContainsKey(ETagField) && IsEmpty(json))
+            {
+                // BotState's state of a key read as absent, left empty: a conversation whose dialog began and ended in this
+                // turn (a tracking question, a citizen's first message) leaves {"DialogState":{"dialogStack":[]}}. The next
+                // read finds nothing and makes the same state; writing it would cost every first contact a round trip.
+                continue;
+            }
+
+            var expected = etag is null or "*" ? "" : etag;
 
             var next = Guid.NewGuid().ToString("N");
             long written;
@@ -188,17 +198,22 @@ public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetch
         return item;
     }
 
-    private static string ExpectedETag(object value)
+    /// <summary>The eTag the item was read with: null when nothing was stored (or a new item), <c>*</c> to overwrite.</summary>
+    private static string? StoredETag(object value) => value switch
     {
-        var etag = value switch
-        {
-            IStoreItem item => item.ETag,
-            IDictionary<string, object> state when state.TryGetValue(ETagField, out var stored) => stored?.ToString(),
-            JObject json => (string?)json[ETagField],
-            _ => null,
-        };
-        return etag is null or "*" ? "" : etag;
-    }
+        IStoreItem item => item.ETag,
+        IDictionary<string, object> state when state.TryGetValue(ETagField, out var stored) => stored?.ToString(),
+        JObject json => (string?)json[ETagField],
+        _ => null,
+    };
+
+    /// <summary>Nulls, empty arrays, and objects of nothing else: what reading nothing would make again.</summary>
+    private static bool IsEmpty(JToken token) => token switch
+    {
+        JObject json => json.Properties().All(property => IsEmpty(property.Value)),
+        JArray array => array.Count == 0,
+        _ => token.Type == JTokenType.Null,
+    };
 
     private static void RememberETag(object value, string etag)
     {
