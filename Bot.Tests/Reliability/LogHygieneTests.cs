@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatPost.Bot.Dialogs;
+using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Tests.Broadcasts;
 using ChatPost.Bot.Tests.Console;
 using ChatPost.Bot.Tests.Ingestion;
@@ -80,6 +81,9 @@ public class LogHygieneTests
         await lateFailures.WaitForAsync(1012, 1);
         api.FailSendsWithStatus = null;
         await api.TakeCustomMessagesAsync(1 + questions.Length);
+        // The turns ran late and in the background, and a turn may say more than one message: the count above can be
+        // reached before the 提醒 turn has stored its watch. The item moves only once it is watched.
+        await WaitUntilWatchedAsync(factory.Services.GetRequiredService<IItemWatches>());
 
         // The watched item moves while WeChat is busy: the notification fails, is retried, arrives. Then the citizen unfollows.
         api.RefuseCustomMessagesWith = WeChatErrorCodes.SystemBusy; // answered at once: a 5xx would first use up the HTTP retries
@@ -177,6 +181,19 @@ public class LogHygieneTests
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
             await inner.OnTurnAsync(turnContext, cancellationToken);
         }
+    }
+
+    private static async Task WaitUntilWatchedAsync(IItemWatches watches)
+    {
+        for (var since = System.Diagnostics.Stopwatch.StartNew(); since.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(50))
+        {
+            if ((await watches.ListAsync(OpenId, default)).Any(watch => watch.Item.Id == Watched))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"{Watched} was never watched");
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
