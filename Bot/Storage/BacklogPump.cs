@@ -14,6 +14,7 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
     private static readonly TimeSpan AfterOutage = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, WorkItem> _inProgress = new(StringComparer.Ordinal);
+    private readonly List<WorkItem> _cutShort = [];
 
     /// <summary>This replica's consumer name in the backlog.</summary>
     public string Consumer { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -26,24 +27,31 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
     {
         ArgumentNullException.ThrowIfNull(settings);
         var tails = new Dictionary<string, Task>(StringComparer.Ordinal);
-        var lastMaintenance = time.GetTimestamp();
+        // Due at once: items a stopping replica gave back (or a dead one left) come before anything queued after them.
+        var lastMaintenance = time.GetTimestamp() - (long)(settings.RetryAfter.TotalSeconds * time.TimestampFrequency);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 // Take only what this replica can start: what it takes is its own until acknowledged or idle for the
-                // retry time, so taking more would hold work that other replicas could be doing.
+                // retry time, so taking more would hold work that other replicas could be doing. Items taken over come
+                // first, being older than any not taken yet, so that a user's or a group's items keep their order.
                 var free = settings.MaxConcurrent - _inProgress.Count;
-                var items = free > 0 ? new List<WorkItem>(await backlog.TakeAsync(Consumer, free, stoppingToken)) : [];
+                var items = new List<WorkItem>();
                 if (time.GetElapsedTime(lastMaintenance) >= settings.RetryAfter / 3)
                 {
                     lastMaintenance = time.GetTimestamp();
                     await backlog.TouchAsync(Consumer, [.. _inProgress.Values], stoppingToken);
                     backlogSeen?.Invoke(await backlog.CountAsync(stoppingToken));
-                    if (free - items.Count > 0)
+                    if (free > 0)
                     {
-                        items.AddRange(await backlog.ReclaimAsync(Consumer, settings.RetryAfter, free - items.Count, stoppingToken));
+                        items.AddRange(await backlog.ReclaimAsync(Consumer, settings.RetryAfter, free, stoppingToken));
                     }
+                }
+
+                if (free - items.Count > 0)
+                {
+                    items.AddRange(await backlog.TakeAsync(Consumer, free - items.Count, stoppingToken));
                 }
 
                 foreach (var item in items.Where(item => _inProgress.TryAdd(item.Id, item)))
@@ -78,8 +86,30 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
             }
         }
 
-        // Items in progress end at their current attempt; what is unacknowledged is taken over later.
+        // Items in progress end at their current attempt. What stopping cut short is given back, so that another replica
+        // takes it over at once and in order, not after the retry time behind what was queued since.
         await Task.WhenAll(tails.Values);
+        await ReleaseAsync();
+    }
+
+    private async Task ReleaseAsync()
+    {
+        WorkItem[] cutShort;
+        lock (_cutShort)
+        {
+            cutShort = [.. _cutShort];
+        }
+
+        try
+        {
+            await backlog.ReleaseAsync(Consumer, cutShort, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Storage gone too: the items come back after the retry time instead.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.BacklogReleaseFailed(cutShort.Length, exception);
+        }
     }
 
     // No semaphore: the pump never holds more than MaxConcurrent items, so no more can run at once.
@@ -92,6 +122,10 @@ public sealed partial class BacklogPump(IWorkBacklog backlog, TimeProvider time,
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            lock (_cutShort)
+            {
+                _cutShort.Add(item);
+            }
         }
 #pragma warning disable CA1031 // One item's failure (storage gone mid-way) must not stop the others; it comes back later.
         catch (Exception exception)
@@ -119,4 +153,7 @@ internal static partial class BacklogPumpLog
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Work item {ItemId} broke off; it comes back after the retry time")]
     public static partial void BacklogItemFailed(this ILogger logger, string itemId, Exception exception);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Giving back {Count} work items cut short by the stop failed; they come back after the retry time")]
+    public static partial void BacklogReleaseFailed(this ILogger logger, int count, Exception exception);
 }

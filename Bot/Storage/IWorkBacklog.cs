@@ -19,6 +19,12 @@ public interface IWorkBacklog
     /// <summary>Says these items are still being worked on here, so that nobody reclaims them yet.</summary>
     Task TouchAsync(string consumer, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives back items this consumer took and will not finish (it is stopping): any consumer may take them over at once,
+    /// without waiting out the retry time, and before the items queued after them.
+    /// </summary>
+    Task ReleaseAsync(string consumer, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken);
+
     /// <summary>Removes a finished item from the queue.</summary>
     Task AcknowledgeAsync(WorkItem item, CancellationToken cancellationToken);
 

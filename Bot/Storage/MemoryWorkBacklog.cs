@@ -67,6 +67,21 @@ public sealed class MemoryWorkBacklog(TimeProvider time) : IWorkBacklog
     }
 
     /// <inheritdoc/>
+    public Task ReleaseAsync(string consumer, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        lock (_gate)
+        {
+            foreach (var item in items.Where(item => _taken.ContainsKey(item.Id)))
+            {
+                _taken[item.Id] = (item, DateTimeOffset.MinValue);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc/>
     public Task AcknowledgeAsync(WorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);

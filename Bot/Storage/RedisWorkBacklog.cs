@@ -14,6 +14,17 @@ public sealed class RedisWorkBacklog(RedisConnection redis, RedisKey stream) : I
     /// <summary>The stream entry field that holds the payload.</summary>
     public const string PayloadField = "p";
 
+    // KEYS: the stream. ARGV: the group, the consumer, the entry ids. XCLAIM's IDLE sets how long the entries look idle:
+    // a day, so that the next reclaim anywhere takes them over.
+    private const string ReleaseScript = """
+        local claim = {'XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0}
+        for i = 3, #ARGV do claim[#claim + 1] = ARGV[i] end
+        claim[#claim + 1] = 'IDLE'
+        claim[#claim + 1] = 86400000
+        claim[#claim + 1] = 'JUSTID'
+        return #redis.call(unpack(claim))
+        """;
+
     private Task? _group;
 
     /// <inheritdoc/>
@@ -41,6 +52,16 @@ public sealed class RedisWorkBacklog(RedisConnection redis, RedisKey stream) : I
         {
             // XCLAIM to ourselves with JUSTID resets the idle time without delivering the entries again.
             await redis.Database.StreamClaimIdsOnlyAsync(stream, ConsumerGroup, consumer, 0, [.. items.Select(item => (RedisValue)item.Id)]);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task ReleaseAsync(string consumer, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count > 0)
+        {
+            await redis.Database.ScriptEvaluateAsync(ReleaseScript, [stream], [ConsumerGroup, consumer, .. items.Select(item => (RedisValue)item.Id)]);
         }
     }
 
