@@ -114,7 +114,7 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
     private bool StandsAlone(string clause, DateOnly today) =>
         QuestionCue().IsMatch(clause) || recognizer.Recognize(clause, today) is var understood && (understood.TrackingNumbers.Count > 0
             || understood.Intent is Intent.Handoff or Intent.SendParcel or Intent.PostOffice or Intent.OtherService or Intent.Postage
-                or Intent.Greeting or Intent.Thanks or Intent.Watch or Intent.Unwatch or Intent.ListWatches);
+                or Intent.DeliveryTime or Intent.Greeting or Intent.Thanks or Intent.Watch or Intent.Unwatch or Intent.ListWatches);
 
     private RoutedQuestion RouteClause(FaqIndex index, string text, DateOnly today, ConversationTopic? topic)
     {
@@ -170,7 +170,10 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
         if (understood.Business is null && topic.Business is { } business)
         {
             var inherited = recognizer.Recognize(understood.Normalized + "，" + PostalNames.ToChinese(business), today);
-            var intent = inherited.Intent is Intent.Other ? topic.Intent : inherited.Intent;
+            // Other with a strong answer of its own (那谁可以签收 after invoices: invoice-receive) keeps it; else it asks the topic's question.
+            var intent = inherited.Intent is Intent.Other && index.Find(inherited.Normalized, Intent.Other, business) is not { IsStrong: true }
+                ? topic.Intent
+                : inherited.Intent;
             if (IsFaqIntent(intent) && index.Find(inherited.Normalized, intent, business) is { } match)
             {
                 return new RoutedQuestion(understood.Normalized, understood with { Intent = intent, Business = business }, RouteKind.Faq, match, FollowedUp: true);
@@ -192,7 +195,7 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
         FollowUpCue().IsMatch(understood.Normalized) || (understood.Normalized.Length <= ShortFollowUp && QuestionCue().IsMatch(understood.Normalized));
 
     private static bool IsFaqIntent(Intent intent) =>
-        intent is Intent.Postage or Intent.InvoiceHowTo or Intent.LicenseHowTo or Intent.Textbook or Intent.SendParcel or Intent.PostOffice
+        intent is Intent.Postage or Intent.DeliveryTime or Intent.InvoiceHowTo or Intent.LicenseHowTo or Intent.Textbook or Intent.SendParcel or Intent.PostOffice
             or Intent.OtherService;
 
     private static Intent HowToOf(Business business) => business switch
@@ -206,6 +209,6 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
     [GeneratedRegex("^(?:那|那么|也|还有)|呢[?？]?$|也(?:是|可以|能|行)", RegexOptions.CultureInvariant)]
     private static partial Regex FollowUpCue();
 
-    [GeneratedRegex("[吗呢嘛?？]|怎么|怎样|如何|咋|多少|几[点天号个时]|什么|啥|哪|是否|能不能|可不可以|要不要|有没有|行不行|收不收|送不送|会不会|多久|多长")]
+    [GeneratedRegex("[吗呢嘛?？谁]|怎么|怎样|如何|咋|多少|几[点天号个时]|什么|啥|哪|是否|能不能|可不可以|要不要|有没有|行不行|收不收|送不送|会不会|多久|多长")]
     private static partial Regex QuestionCue();
 }

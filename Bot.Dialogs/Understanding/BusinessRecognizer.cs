@@ -14,7 +14,7 @@ internal static partial class BusinessRecognizer
     private static readonly (Business Business, SearchValues<string> Words)[] Lines =
     [
         (Business.License, Words("驾驶证", "驾使证", "行驶证", "行使证", "驾照", "交管", "交警", "车管", "驾驶人", "机动车", "免检",
-            "检验标志", "年检", "年审", "号牌", "车牌", "临牌", "换证", "补证")),
+            "检验标志", "年检", "年审", "号牌", "车牌", "临牌", "换证", "补证", "行车本", "行车证", "驾驶本")),
         (Business.Invoice, Words("发票", "发漂", "税票", "开票", "专票", "普票", "增值税", "税务", "纳税", "税号")),
         (Business.Textbook, Words("教材", "课本", "教科书", "练习册", "作业本", "书本", "新书", "学生用书")),
         (Business.StudyMaterial, Words("教辅", "辅导书")),
@@ -59,7 +59,8 @@ internal static partial class BusinessRecognizer
     [GeneratedRegex("(?<![0-9])12123(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex TrafficPoliceApp();
 
-    /// <summary>书 alone is too wide (证书, 申请书, 通知书); books in a school's or a child's context are textbooks.</summary>
-    [GeneratedRegex("(?:开学|学校|学生|孩子|小孩|年级|小学|初中|高中|网课|初[一二三]|高[一二三]).{0,6}(?<![证请议明知])书", RegexOptions.CultureInvariant)]
+    /// <summary>书 alone is too wide (证书, 申请书, 通知书); books in a school's or a child's context, or of a school subject, are textbooks.</summary>
+    [GeneratedRegex("(?:开学|学校|学生|孩子|小孩|年级|小学|初中|高中|网课|初[一二三]|高[一二三]).{0,6}(?<![证请议明知])书|(?:语文|数学|英语|物理|化学|生物|历史|地理|政治|道法|科学)(?:课本|书)",
+        RegexOptions.CultureInvariant)]
     private static partial Regex SchoolBooks();
 }

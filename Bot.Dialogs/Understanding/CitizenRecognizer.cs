@@ -20,6 +20,9 @@ namespace ChatPost.Bot.Dialogs.Understanding;
 /// number or a taxpayer ID → <see cref="Intent.InvoiceStatus"/>: a number says what to look up better than any word;</item>
 /// <item>only says "stop" (<see cref="CitizenUnderstanding.IsCancel"/>) → <see cref="Intent.Thanks"/> if it thanks, else <see cref="Intent.Other"/>;</item>
 /// <item>a word that only postage means (邮费, 运费, 包邮, 到付…) → <see cref="Intent.Postage"/>;</item>
+/// <item>asks how delivery is arranged (不在家, 代签, 改地址, 口罩, 消毒…) → <see cref="Intent.Other"/>, for the knowledge base to
+/// answer across the lines; how long delivery takes (多久, 几天能到, 多少天), with nothing saying the wait has run (还没到, 几天了) →
+/// <see cref="Intent.DeliveryTime"/> (<see cref="Intent.Textbook"/> for textbooks, which come by the school's plan);</item>
 /// <item>asks where or when (到哪, 寄出了吗, 还没收到, 什么时候送到, 进度…) → the status of the business line named:
 /// <see cref="Intent.InvoiceStatus"/> for invoices, <see cref="Intent.Textbook"/> for textbooks, else <see cref="Intent.Tracking"/>;</item>
 /// <item>asks how, within a business line (怎么, 可以…吗, 流程, 网上, 申领…) → <see cref="Intent.InvoiceHowTo"/>,
@@ -27,10 +30,10 @@ namespace ChatPost.Bot.Dialogs.Understanding;
 /// <item>money (多少钱, 收费, 免费…) about sending something → <see cref="Intent.Postage"/>. How-to comes first because a
 /// question about a step of the procedure is a how-to question even when it asks whether the step is free: the samples
 /// label "电子税务局申领发票选邮寄是免费的吗" how-to but "寄发票收邮费吗" postage;</item>
-/// <item>tracking words without a question (查, 物流, 签收…), or a phone number → the status of the business line, as in 5;</item>
-/// <item>thanks or an acknowledgement → <see cref="Intent.Thanks"/> (before 10, so "已经收到驾驶证了，谢谢" is thanks);</item>
+/// <item>tracking words without a question (查, 物流, 签收…), or a phone number → the status of the business line, as in 7;</item>
+/// <item>thanks or an acknowledgement → <see cref="Intent.Thanks"/> (before 12, so "已经收到驾驶证了，谢谢" is thanks);</item>
 /// <item>a business line named with nothing asked → its how-to (<see cref="Intent.LicenseHowTo"/>, …);</item>
-/// <item>a hello → <see cref="Intent.Greeting"/>; otherwise <see cref="Intent.Other"/>.</item>
+/// <item>a hello that does not ask when someone answers (你们晚上有人吗) → <see cref="Intent.Greeting"/>; otherwise <see cref="Intent.Other"/>.</item>
 /// </list>
 /// <para>
 /// Numbers: S10 and 13-digit item numbers, <c>FP</c> + 14 digits, unified social credit codes and legacy taxpayer IDs,

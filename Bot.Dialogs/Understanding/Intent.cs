@@ -50,4 +50,10 @@ public enum Intent
 
     /// <summary>Anything else (<c>other</c>): the FAQ search may still find an answer.</summary>
     Other,
+
+    /// <summary>
+    /// How long delivery takes, without a number to look up (<c>delivery_time</c>): 多久能到, 几天能收到. Like <see cref="Postage"/>,
+    /// one question across the lines; the business line named picks the entry. Last, so stored topics keep their values.
+    /// </summary>
+    DeliveryTime,
 }

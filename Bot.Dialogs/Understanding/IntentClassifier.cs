@@ -53,9 +53,16 @@ internal static class IntentClassifier
             return Intent.Postage;
         }
 
-        if (business is null && IntentCues.AsksHowToTrack(text))
+        // How delivery is arranged (不在家, 代签, 改地址, 口罩…) is a knowledge question of any line, not a lookup.
+        if (IntentCues.AsksAboutDelivery(text) || (business is null && IntentCues.AsksHowToTrack(text)))
         {
             return Intent.Other;
+        }
+
+        // 多久能到 without a number asks how long delivery takes, not where an item is; textbooks come by the school's plan.
+        if (IntentCues.AsksHowLong(text))
+        {
+            return business is Business.Textbook or Business.StudyMaterial ? Intent.Textbook : Intent.DeliveryTime;
         }
 
         if (IntentCues.AsksStatus(text))
@@ -88,7 +95,8 @@ internal static class IntentClassifier
             return HowToOf(business.Value);
         }
 
-        return IntentCues.Greets(text) ? Intent.Greeting : Intent.Other;
+        // 你们晚上有人吗 greets in its words but asks when someone answers.
+        return IntentCues.Greets(text) && !IntentCues.AsksAboutServiceDesk(text) ? Intent.Greeting : Intent.Other;
     }
 
     private static Intent StatusOf(Business? business) => business switch

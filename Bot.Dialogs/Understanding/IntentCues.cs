@@ -12,7 +12,8 @@ internal static partial class IntentCues
     /// <summary>Asks for a person, or complains.</summary>
     public static readonly SearchValues<string> Handoff = Words(
         "人工", "客服", "投诉", "举报", "负责人", "领导", "经理", "真人", "要找人", "找个人", "找人问", "找人说", "转接", "接线员",
-        "坐席", "联系我", "打电话给我", "给我打电话", "给我回电话", "回个电话", "不要机器人");
+        "坐席", "联系我", "打电话给我", "给我打电话", "给我回电话", "回个电话", "不要机器人", "不要跟机器人", "不想跟机器人", "不要和机器人",
+        "不想和机器人");
 
     /// <summary>Words that only postage means. 油费 is the pinyin slip for 邮费 (you); fuel is not a postal question.</summary>
     public static readonly SearchValues<string> PostageWords = Words(
@@ -48,7 +49,7 @@ internal static partial class IntentCues
     /// <summary>Other government services, traffic fines and tax matters that are not about mailing (<see cref="Intent.OtherService"/>).</summary>
     public static readonly SearchValues<string> OtherServiceWords = Words(
         "社保", "医保", "公积金", "户口", "户籍", "健康码", "营业执照", "护照", "通行证", "出入境", "不动产", "结婚证", "离婚", "低保", "养老金", "退休金",
-        "办身份证", "补办身份证", "换身份证", "违章", "罚款", "罚单", "扣分", "闯红灯", "电子眼", "超速", "申报", "个税", "个人所得税", "退税", "税率", "税款",
+        "办身份证", "补办身份证", "换身份证", "违章", "违法", "罚款", "罚单", "扣分", "闯红灯", "电子眼", "超速", "申报", "个税", "个人所得税", "退税", "税率", "税款",
         "缴税", "交税", "作废", "红冲", "开错");
 
     /// <summary>What makes a bare run of digits a taxpayer ID (see <see cref="CodeRecognizer"/>).</summary>
@@ -73,15 +74,27 @@ internal static partial class IntentCues
     /// <summary>Wants to send something of their own: 寄快递, 寄个包裹, 上门取件, 我想把…寄到.</summary>
     public static bool SendsParcel(string text) => SendingParcel().IsMatch(text);
 
+    /// <summary>
+    /// Asks how long delivery takes in general (多久能到, 几天能收到, 要等多少天), not where one's item is: no number, and
+    /// nothing that says the wait has already run (还没到, 寄了几天了, 到哪了).
+    /// </summary>
+    public static bool AsksHowLong(string text) => HowLong().IsMatch(text) && !StillWaiting().IsMatch(text);
+
+    /// <summary>
+    /// Asks how delivery is arranged rather than where the item is: nobody at home, someone else signing, a changed address,
+    /// the courier's mask or disinfection (not-home, change-address, invoice-receive and epidemic-safety answer these).
+    /// </summary>
+    public static bool AsksAboutDelivery(string text) => DeliveryArrangements().IsMatch(text);
+
     /// <summary>Asks how to look something up, not to look it up: 怎么查, 在哪里查, 单号在哪.</summary>
     public static bool AsksHowToTrack(string text) => HowToTrack().IsMatch(text);
 
     private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
 
-    // 什么(啥)时候能寄到, 几天能到, 几号发, 多久到; (还是)没(有)收到/寄/审核/到, but not 没到期 or 没发票;
+    // 什么(啥)时候能寄到, 几号发; (还是)没(有)收到/寄/审核/到, but not 没到期 or 没发票;
     // 寄到襄阳了没(有) and 邮寄到宜昌了吗, but not 了没事 or 到期了吗.
     [GeneratedRegex("""
-        (?:什么|啥)时候.{0,4}[到送寄发来]|几[天号].{0,3}[到送寄发]|多久.{0,3}[到送寄]
+        (?:什么|啥)时候.{0,4}[到送寄发来]|几号.{0,3}[到送寄发]
         |没有?(?:收到|[寄审送动]|发(?!票)|到(?!期))|了没(?!事|关系|用|法|办法|人)
         |(?:寄|送|发(?!票)|到(?!期))[^,.?!;:，。？！；：\s]{0,6}了(?:吗|么|嘛)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
@@ -89,9 +102,27 @@ internal static partial class IntentCues
 
     [GeneratedRegex("""
         (?:客服|人工|投诉|热线)[^,.?!;，。？！；\s]{0,4}(?:电话|热线|号码|几点|时间|上班|下班|在线|有人|有没有人)
+        |(?:晚上|夜里|半夜|周末|节假日|假期|24小时|几点)[^,.?!;，。？！；\s]{0,4}(?:有人|在吗|在线|上班|下班|回复)
         |(?:几点|什么时候|周末|晚上|节假日)[^,.?!;，。？！；\s]{0,4}(?:客服|人工)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex ServiceDeskInfo();
+
+    // 多久(能到), 多长时间, 几天(到), 多少天, 当天(能寄出): a duration asked; 几天了 counts time already waited.
+    [GeneratedRegex("多久|多长时间|多少天|几天(?!了)|当天", RegexOptions.CultureInvariant)]
+    private static partial Regex HowLong();
+
+    // The wait has run: 还没(有)到, 没收到, 了没, 到哪, 几天了, 好几天, 一直.
+    [GeneratedRegex("没有?(?:收到|到|寄|送|发(?!票)|动|消息)|了没|到哪|哪儿了|哪里了|几天了|好几天|一直", RegexOptions.CultureInvariant)]
+    private static partial Regex StillWaiting();
+
+    // Nobody to receive it (不在家, 家里没人, 没人收), someone else signs (代收, 代签, 谁可以签收, 签收要带), the address changes
+    // (改地址, 地址写错), the courier's health measures (口罩, 消毒, 测温, 无接触), a missed call, or leaving it somewhere.
+    [GeneratedRegex("""
+        不在家|不在公司|家里?没人|没人(?:收|签|在家)|隔离|代收|代签|谁(?:可以|能|来)?(?:签|收|帮我签)|签收.{0,4}(?:带|要|需要|出示)|不方便签
+        |改(?:一下)?(?:收件|收货)?地址|地址.{0,3}(?:写错|填错|错了|要改|改一下|变了)|寄到我?(?:上班|单位|公司|别)的?地方
+        |口罩|消毒|体温|测温|无接触|传染|病毒|没接到|放(?:在)?(?:门口|门卫|驿站|小区|快递柜)
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex DeliveryArrangements();
 
     [GeneratedRegex("身份证.{0,3}(?:过期|到期|丢|掉|补|换|办|坏)", RegexOptions.CultureInvariant)]
     private static partial Regex IdCard();

@@ -14,7 +14,7 @@ namespace ChatPost.Bot.Knowledge;
 /// <param name="Answer">The answer as the citizen reads it: 1 to 600 characters. 回答：群众看到的文字，1–600 字。</param>
 /// <param name="Business">The business line: <c>license</c>, <c>invoice</c>, <c>textbook</c>, <c>study-material</c>, <c>other</c>, or null.
 /// 业务线：交管证照、税务发票、教材、教辅资料、其他，或 null。</param>
-/// <param name="Intent">The recognised intent it answers, by name (<c>Postage</c>, <c>InvoiceHowTo</c>, <c>LicenseHowTo</c>, <c>Textbook</c>,
+/// <param name="Intent">The recognised intent it answers, by name (<c>Postage</c>, <c>DeliveryTime</c>, <c>InvoiceHowTo</c>, <c>LicenseHowTo</c>, <c>Textbook</c>,
 /// <c>Other</c> …), or null; when the recogniser finds that intent, the entries filed under it are preferred.
 /// 对应的识别意图名称（如 <c>Postage</c>），或 null；识别出该意图时优先使用该意图下的条目。</param>
 /// <param name="Keywords">Extra words that point to it: at most 30, each 1 to 20 characters. 关键词：最多 30 个，每个 1–20 字。</param>

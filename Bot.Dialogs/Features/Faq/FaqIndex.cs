@@ -1,3 +1,4 @@
+using System.Buffers;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Understanding;
 
@@ -23,8 +24,11 @@ public sealed class FaqIndex
     // Question words that every FAQ entry could contain: matching them says nothing about the topic.
     private static readonly HashSet<string> StopTerms = new(StringComparer.Ordinal)
     {
-        "怎么", "么样", "什么", "么时", "时候", "可以", "以吗", "能吗", "我们", "你们", "们的", "一下", "请问", "问一", "是不", "不是", "的吗", "了吗", "在哪", "哪里", "哪儿", "吗",
+        "怎么", "么样", "什么", "么时", "时候", "可以", "我们", "你们", "们的", "一下", "请问", "问一", "是不", "不是", "在哪", "哪里", "哪儿", "有没", "能不", "现在",
     };
+
+    // A term with a sentence particle (寄吗, 家吗, 送呢) is the end of a question, not its topic: 课本送到家吗 is about 到家.
+    private static readonly SearchValues<char> Particles = SearchValues.Create("吗呢吧啊嘛呀");
 
     private readonly TextSegmenter _segmenter;
     private readonly FaqEntry[] _entries;
@@ -85,9 +89,23 @@ public sealed class FaqIndex
     {
         ArgumentNullException.ThrowIfNull(question);
         var ranked = Rank(question, intent, business);
-        var bestOfIntent = ranked.FirstOrDefault(match => match.OfIntent);
+        // Within an intent that spans the lines (Postage, DeliveryTime), the line named picks the entry, however the words fall.
+        var line = business is { } named ? PostalNames.ToWire(named) : null;
+        var bestOfIntent = ranked.FirstOrDefault(match => match.OfIntent && line is not null && match.Entry.Business == line)
+            ?? ranked.FirstOrDefault(match => match.OfIntent);
         var best = ranked.FirstOrDefault(match => match.MatchedTerms.Count >= MinimumSharedTerms);
-        return bestOfIntent ?? (best is not null && best.Score >= _minimumScore ? best : null);
+        return bestOfIntent ?? (best is not null && best.Score >= _minimumScore ? best : null) ?? SoleEntryOf(intent);
+    }
+
+    /// <summary>
+    /// The one entry filed under <paramref name="intent"/>, when only one is: a redirect (SendParcel, PostOffice) is named by the
+    /// recogniser, so "我想寄点口罩给亲戚" reaches send-parcel though it shares no word with it. Null for Other and for an intent of several entries.
+    /// </summary>
+    private FaqMatch? SoleEntryOf(Intent intent)
+    {
+        var name = intent.ToString();
+        var filed = intent == Intent.Other ? [] : _entries.Where(entry => string.Equals(entry.Intent, name, StringComparison.Ordinal)).Take(2).ToArray();
+        return filed is [var sole] ? new FaqMatch(sole, 0, 0, [], OfIntent: true, IsStrong: true) : null;
     }
 
     /// <summary>Every entry that shares a term with <paramref name="question"/>, best first: what <see cref="Find"/> chooses from.</summary>
@@ -140,5 +158,6 @@ public sealed class FaqIndex
     }
 
     private List<string> Tokens(string text) =>
-        [.. _segmenter.Segment(ChineseScript.ToSimplified(text)).Where(term => !StopTerms.Contains(term)).Distinct(StringComparer.Ordinal)];
+        [.. _segmenter.Segment(ChineseScript.ToSimplified(text)).Where(term => !StopTerms.Contains(term) && term.AsSpan().IndexOfAny(Particles) < 0)
+        .Distinct(StringComparer.Ordinal)];
 }

@@ -44,6 +44,7 @@ public sealed partial class CitizenRecognizerTests
         "invoice_status" => Intent.InvoiceStatus,
         "invoice_howto" => Intent.InvoiceHowTo,
         "postage" => Intent.Postage,
+        "delivery_time" => Intent.DeliveryTime,
         "license_howto" => Intent.LicenseHowTo,
         "textbook" => Intent.Textbook,
         "handoff" => Intent.Handoff,

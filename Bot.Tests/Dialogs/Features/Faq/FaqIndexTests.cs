@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Understanding;
 using ChatPost.Bot.Tests.Support;
 using Microsoft.Bot.Builder.Adapters;
@@ -35,6 +36,28 @@ public class FaqIndexTests
         using var harness = new ConversationHarness();
 
         Assert.Null(harness.Faq.Find(question, Intent.Other));
+    }
+
+    [Theory]
+    [InlineData("要多久能寄到", Intent.DeliveryTime, Business.License, "license-how-long")]
+    [InlineData("要多久能寄到", Intent.DeliveryTime, Business.Invoice, "invoice-how-long")]
+    [InlineData("送到家要付钱吗", Intent.Postage, Business.License, "license-postage")]
+    public void Find_IntentAcrossLines_TakesTheEntryOfTheLineNamed(string question, Intent intent, Business business, string expectedId)
+    {
+        using var harness = new ConversationHarness();
+
+        var match = harness.Faq.Find(question, intent, business);
+
+        Assert.Equal(expectedId, match?.Entry.Id);
+    }
+
+    [Fact]
+    public void Find_RedirectSharingNoWord_ReturnsTheIntentsOnlyEntry()
+    {
+        using var harness = new ConversationHarness();
+
+        Assert.Equal("send-parcel", harness.Faq.Find("我想寄点年货给亲戚", Intent.SendParcel)?.Entry.Id);
+        Assert.Null(harness.Faq.Find("我想寄点年货给亲戚", Intent.Other));
     }
 
     [Theory]
