@@ -135,9 +135,10 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
                 return new RoutedQuestion(understood.Normalized, understood, RouteKind.Menu, null);
         }
 
-        // A redirect names its own subject: "邮局几点开门" after a licence question is about the post office, not licences.
+        // A redirect names its own subject: "邮局几点开门" after a licence question is about the post office, not licences; so does
+        // a question that an entry of no line answers by itself.
         if (topic is not null && understood.Intent is not (Intent.SendParcel or Intent.PostOffice or Intent.OtherService) && IsFollowUp(understood)
-            && FollowUp(index, understood, topic, today) is { } followed)
+            && !AnswersItself(index, understood) && FollowUp(index, understood, topic, today) is { } followed)
         {
             return followed;
         }
@@ -153,6 +154,10 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
             : new RoutedQuestion(understood.Normalized, understood, RouteKind.NoAnswer,
                 index.Rank(query, understood.Intent, understood.Business) is [var nearest, ..] ? nearest : null, followedUp);
     }
+
+    /// <summary>Nothing recognised, but an entry of no business line answers it strongly by its words: "电话多少" after a textbook question asks for the contacts.</summary>
+    private static bool AnswersItself(FaqIndex index, CitizenUnderstanding understood) =>
+        understood.Intent is Intent.Other && index.Find(understood.Normalized, Intent.Other) is { IsStrong: true } match && BusinessOf(match) is null;
 
     /// <summary>
     /// Reads a follow-up in the light of <paramref name="topic"/>: a business line named alone takes the topic's intent

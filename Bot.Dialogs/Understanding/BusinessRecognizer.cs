@@ -16,8 +16,8 @@ internal static partial class BusinessRecognizer
         (Business.License, Words("驾驶证", "驾使证", "行驶证", "行使证", "驾照", "交管", "交警", "车管", "驾驶人", "机动车", "免检",
             "检验标志", "年检", "年审", "号牌", "车牌", "临牌", "换证", "补证", "行车本", "行车证", "驾驶本")),
         (Business.Invoice, Words("发票", "发漂", "税票", "开票", "专票", "普票", "增值税", "税务", "纳税", "税号")),
-        (Business.Textbook, Words("教材", "课本", "教科书", "练习册", "作业本", "书本", "新书", "学生用书")),
-        (Business.StudyMaterial, Words("教辅", "辅导书")),
+        (Business.Textbook, Words("教材", "课本", "教科书", "作业本", "书本", "新书", "学生用书")),
+        (Business.StudyMaterial, Words("教辅", "辅导书", "练习册")),
     ];
 
     /// <summary>The business line named first in <paramref name="text"/>; null when none is.</summary>

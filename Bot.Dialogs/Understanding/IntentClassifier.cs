@@ -53,8 +53,8 @@ internal static class IntentClassifier
             return Intent.Postage;
         }
 
-        // How delivery is arranged (不在家, 代签, 改地址, 口罩…) is a knowledge question of any line, not a lookup.
-        if (IntentCues.AsksAboutDelivery(text) || (business is null && IntentCues.AsksHowToTrack(text)))
+        // How delivery is arranged (不在家, 代签, 改地址, 口罩…) or a phone number asked is a knowledge question of any line, not a lookup.
+        if (IntentCues.AsksAboutDelivery(text) || IntentCues.AsksForNumber(text) || (business is null && IntentCues.AsksHowToTrack(text)))
         {
             return Intent.Other;
         }

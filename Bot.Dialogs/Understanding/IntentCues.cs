@@ -49,7 +49,7 @@ internal static partial class IntentCues
     /// <summary>Other government services, traffic fines and tax matters that are not about mailing (<see cref="Intent.OtherService"/>).</summary>
     public static readonly SearchValues<string> OtherServiceWords = Words(
         "社保", "医保", "公积金", "户口", "户籍", "健康码", "营业执照", "护照", "通行证", "出入境", "不动产", "结婚证", "离婚", "低保", "养老金", "退休金",
-        "办身份证", "补办身份证", "换身份证", "违章", "违法", "罚款", "罚单", "扣分", "闯红灯", "电子眼", "超速", "申报", "个税", "个人所得税", "退税", "税率", "税款",
+        "办身份证", "补办身份证", "换身份证", "违章", "违法", "罚款", "罚单", "扣分", "闯红灯", "电子眼", "超速", "申报", "个人所得税", "退税", "税率", "税款",
         "缴税", "交税", "作废", "红冲", "开错");
 
     /// <summary>What makes a bare run of digits a taxpayer ID (see <see cref="CodeRecognizer"/>).</summary>
@@ -69,7 +69,7 @@ internal static partial class IntentCues
     public static bool AsksAboutServiceDesk(string text) => ServiceDeskInfo().IsMatch(text);
 
     /// <summary>Another government service named (<see cref="OtherServiceWords"/>), or an ID card that expired, was lost or must be made.</summary>
-    public static bool AsksOtherService(string text) => text.AsSpan().ContainsAny(OtherServiceWords) || IdCard().IsMatch(text);
+    public static bool AsksOtherService(string text) => text.AsSpan().ContainsAny(OtherServiceWords) || IdCard().IsMatch(text) || PersonalTax().IsMatch(text);
 
     /// <summary>Wants to send something of their own: 寄快递, 寄个包裹, 上门取件, 我想把…寄到.</summary>
     public static bool SendsParcel(string text) => SendingParcel().IsMatch(text);
@@ -85,6 +85,9 @@ internal static partial class IntentCues
     /// the courier's mask or disinfection (not-home, change-address, invoice-receive and epidemic-safety answer these).
     /// </summary>
     public static bool AsksAboutDelivery(string text) => DeliveryArrangements().IsMatch(text);
+
+    /// <summary>Asks for a phone number (税务局的电话是多少, 有没有热线): the contacts answer it, whatever line is named.</summary>
+    public static bool AsksForNumber(string text) => NumberAsked().IsMatch(text);
 
     /// <summary>Asks how to look something up, not to look it up: 怎么查, 在哪里查, 单号在哪.</summary>
     public static bool AsksHowToTrack(string text) => HowToTrack().IsMatch(text);
@@ -107,8 +110,8 @@ internal static partial class IntentCues
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex ServiceDeskInfo();
 
-    // 多久(能到), 多长时间, 几天(到), 多少天, 当天(能寄出): a duration asked; 几天了 counts time already waited.
-    [GeneratedRegex("多久|多长时间|多少天|几天(?!了)|当天", RegexOptions.CultureInvariant)]
+    // 多久(能到), 多长时间, 几天(到), 多少天, 当天(能寄出), 快不快, 明天能到, 什么时候寄出: a duration asked; 几天了 counts time already waited.
+    [GeneratedRegex("多久|多长时间|多少天|几天(?!了)|当天|快不快|慢不慢|(?:明天|后天)能?(?:到|收到|寄到)|(?:什么|啥)时候(?:能|会|可以)?(?:寄出|发出)", RegexOptions.CultureInvariant)]
     private static partial Regex HowLong();
 
     // The wait has run: 还没(有)到, 没收到, 了没, 到哪, 几天了, 好几天, 一直.
@@ -123,6 +126,13 @@ internal static partial class IntentCues
         |口罩|消毒|体温|测温|无接触|传染|病毒|没接到|放(?:在)?(?:门口|门卫|驿站|小区|快递柜)
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex DeliveryArrangements();
+
+    [GeneratedRegex("(?:电话|热线|号码)(?:是|号码)?(?:多少|几号|啥|什么)|(?:什么|啥|哪个)(?:电话|热线)|有没有(?:电话|热线)|联系(?:方式|电话)", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberAsked();
+
+    // 个税, but not 那个税务局 or 这个税票.
+    [GeneratedRegex("(?<![那这哪一每几])个税", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonalTax();
 
     [GeneratedRegex("身份证.{0,3}(?:过期|到期|丢|掉|补|换|办|坏)", RegexOptions.CultureInvariant)]
     private static partial Regex IdCard();

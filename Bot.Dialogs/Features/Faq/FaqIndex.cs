@@ -20,15 +20,16 @@ public sealed class FaqIndex
     private const double IntentWeight = 1.5;
     private const double BusinessMatchWeight = 1.5;
     private const double BusinessMismatchWeight = 0.4;
+    private const double UnnamedBusinessWeight = 0.8;
 
     // Question words that every FAQ entry could contain: matching them says nothing about the topic.
     private static readonly HashSet<string> StopTerms = new(StringComparer.Ordinal)
     {
-        "怎么", "么样", "什么", "么时", "时候", "可以", "我们", "你们", "们的", "一下", "请问", "问一", "是不", "不是", "在哪", "哪里", "哪儿", "有没", "能不", "现在",
+        "怎么", "么样", "什么", "么时", "时候", "可以", "我们", "你们", "们的", "一下", "请问", "问一", "是不", "不是", "在哪", "哪里", "哪儿", "有没", "能不", "么办", "现在",
     };
 
-    // A term with a sentence particle (寄吗, 家吗, 送呢) is the end of a question, not its topic: 课本送到家吗 is about 到家.
-    private static readonly SearchValues<char> Particles = SearchValues.Create("吗呢吧啊嘛呀");
+    // A term with a particle or 怎 (寄吗, 家吗, 来的, 票怎) is the frame of a sentence, not its topic: 课本送到家吗 is about 到家.
+    private static readonly SearchValues<char> Particles = SearchValues.Create("吗呢吧啊嘛呀怎的");
 
     private readonly TextSegmenter _segmenter;
     private readonly FaqEntry[] _entries;
@@ -135,9 +136,14 @@ public sealed class FaqIndex
         return [.. matches.OrderByDescending(match => match.Score)];
     }
 
-    /// <summary>An entry of the line named counts more, one of another line less; without a line named, all count the same.</summary>
+    /// <summary>
+    /// An entry of the line named counts more, one of another line less; without a line named, an entry of one line counts a
+    /// little less than one of none ("到时候我不在家怎么办" is not-home, not the invoice's who-may-sign).
+    /// </summary>
     private static double BusinessWeight(string? entryBusiness, string? named) =>
-        named is null || entryBusiness is null ? 1 : string.Equals(entryBusiness, named, StringComparison.Ordinal) ? BusinessMatchWeight : BusinessMismatchWeight;
+        entryBusiness is null ? 1
+        : named is null ? UnnamedBusinessWeight
+        : string.Equals(entryBusiness, named, StringComparison.Ordinal) ? BusinessMatchWeight : BusinessMismatchWeight;
 
     private (double Score, List<string> Matched) Score(List<string> query, int entry)
     {

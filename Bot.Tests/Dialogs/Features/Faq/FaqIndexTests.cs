@@ -18,6 +18,7 @@ public class FaqIndexTests
     [InlineData("学校的教辅资料是邮政送吗", Intent.Textbook, "study-material-delivery")]
     [InlineData("你们客服电话多少", Intent.Other, "contacts")]
     [InlineData("家裡沒人怎麼辦", Intent.Other, "not-home")]
+    [InlineData("投递员上门那天我不在家", Intent.Other, "not-home")]
     public void Find_CitizenQuestion_ReturnsTheEntryThatAnswersIt(string question, Intent intent, string expectedId)
     {
         using var harness = new ConversationHarness();
