@@ -12,8 +12,8 @@ namespace ChatPost.Bot.Tests.Dialogs;
 /// </summary>
 public class UnderstandingEvaluationTests
 {
-    /// <summary>The share of the set answered exactly as labelled when this guard was last raised (94.8 %), less a point, rounded down.</summary>
-    private const double Landed = 0.93;
+    /// <summary>The share of the set answered exactly as labelled when this guard was last raised (97.3 %), less a point, rounded down.</summary>
+    private const double Landed = 0.96;
 
     [Fact]
     public void EvaluationSet_TopOneAccuracy_DoesNotFallBelowWhatLanded()
