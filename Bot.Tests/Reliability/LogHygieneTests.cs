@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -152,6 +153,23 @@ public class LogHygieneTests
                 { new StringContent("77"), "message" }, { new StringContent($"EA123456785CN到哪了 我电话{Phone}"), "text" },
             });
             Assert.Contains("最新状态", await sandbox.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // 知识库: an entry saved in the editor, and a new one refused for a paraphrase the first has, their text kept out of the log.
+            var contacts = await factory.Services.GetRequiredService<ChatPost.Bot.Knowledge.IKnowledgeStore>().GetLatestAsync("contacts", default);
+            var saved = await console.PostPageFormAsync("/console/knowledge/entry?id=contacts", "entry", new MultipartFormDataContent
+            {
+                { new StringContent("contacts"), "id" }, { new StringContent(contacts!.Version.ToString(CultureInfo.InvariantCulture)), "version" },
+                { new StringContent(KnowledgeText), "questions" }, { new StringContent($"请拨打{OtherPhone}，{Chatter}"), "answer" },
+                { new StringContent("true"), "enabled" },
+            });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var copied = await console.PostPageFormAsync("/console/knowledge/entry", "entry", new MultipartFormDataContent
+            {
+                { new StringContent("contacts-copy"), "id" }, { new StringContent(KnowledgeText), "questions" }, { new StringContent(Phone), "answer" },
+                { new StringContent("true"), "enabled" },
+            });
+            var refusal = await copied.Content.ReadAsStringAsync();
+            Assert.True(refusal.Contains("已经是条目 contacts 的问法", StringComparison.Ordinal), refusal);
         }
 
         var events = logs.Events;

@@ -17,6 +17,7 @@ public static class ConsoleAreas
         new("查询", "/console/records", ConsolePolicies.SignedIn),
         new("导入", "/console/import", ConsolePolicies.Operator),
         new("对话测试", "/console/try", ConsolePolicies.Manager),
+        new("知识库", "/console/knowledge", ConsolePolicies.Operator),
         new("审计", "/console/audit", ConsolePolicies.Province),
     ];
 }

@@ -49,6 +49,10 @@ public static partial class FaqEntryRules
         {
             errors[prefix + "questions"] = [$"questions: 1 to {MaxQuestions} paraphrases, each 1 to {MaxQuestionLength} characters."];
         }
+        else if (questions.Any(question => question.Any(char.IsControl)))
+        {
+            errors[prefix + "questions"] = ["questions: no control characters."];
+        }
         else if (questions.Select(Fold).Distinct(StringComparer.Ordinal).Count() != questions.Count)
         {
             errors[prefix + "questions"] = ["questions: each paraphrase once."];
@@ -58,6 +62,10 @@ public static partial class FaqEntryRules
         if (answer.Length is 0 or > MaxAnswerLength)
         {
             errors[prefix + "answer"] = [$"answer: 1 to {MaxAnswerLength} characters."];
+        }
+        else if (answer.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            errors[prefix + "answer"] = ["answer: no control characters but line breaks."]; // WeChat shows what it is sent
         }
 
         if (body.Business is not null && !PostalNames.TryParse(body.Business, out Business _))
@@ -71,9 +79,9 @@ public static partial class FaqEntryRules
         }
 
         var keywords = (body.Keywords ?? []).Select(keyword => keyword?.Trim() ?? "").Where(keyword => keyword.Length > 0).ToList();
-        if (keywords.Count > MaxKeywords || keywords.Any(keyword => keyword.Length > MaxKeywordLength))
+        if (keywords.Count > MaxKeywords || keywords.Any(keyword => keyword.Length > MaxKeywordLength || keyword.Any(char.IsControl)))
         {
-            errors[prefix + "keywords"] = [$"keywords: at most {MaxKeywords}, each at most {MaxKeywordLength} characters."];
+            errors[prefix + "keywords"] = [$"keywords: at most {MaxKeywords}, each at most {MaxKeywordLength} characters, no control characters."];
         }
 
         return errors.Count > before ? null : new FaqEntry

@@ -163,7 +163,7 @@ public static partial class KnowledgeEndpoints
         [FromHeader(Name = BroadcastEndpoints.ManagerHeader), Description(ActorMeaning)] string? actor, HttpResponse response,
         KnowledgeService knowledge, CancellationToken cancellationToken)
     {
-        var (version, failure) = await ChangeAsync(actor, null, response, (who, _) => knowledge.CreateAsync(body, who, cancellationToken));
+        var (version, failure) = await ChangeAsync(actor, null, response, (who, _) => knowledge.CreateAsync(body, who, KnowledgeService.ApiOrigin, cancellationToken));
         return version is not null ? TypedResults.Created($"/api/faq/{version.Id}", FaqEntryView.From(version)) : failure!;
     }
 
@@ -172,7 +172,7 @@ public static partial class KnowledgeEndpoints
         [FromHeader(Name = "If-Match"), Description(IfMatchMeaning)] string? ifMatch, HttpResponse response, KnowledgeService knowledge,
         CancellationToken cancellationToken)
     {
-        var (version, failure) = await ChangeAsync(actor, ifMatch, response, (who, expected) => knowledge.UpdateAsync(id, body, expected, who, cancellationToken));
+        var (version, failure) = await ChangeAsync(actor, ifMatch, response, (who, expected) => knowledge.UpdateAsync(id, body, expected, who, KnowledgeService.ApiOrigin, cancellationToken));
         return version is not null ? TypedResults.Ok(FaqEntryView.From(version)) : failure!;
     }
 
@@ -181,7 +181,7 @@ public static partial class KnowledgeEndpoints
         [FromHeader(Name = "If-Match"), Description(IfMatchMeaning)] string? ifMatch, HttpResponse response, KnowledgeService knowledge,
         CancellationToken cancellationToken)
     {
-        var (version, failure) = await ChangeAsync(actor, ifMatch, response, (who, expected) => knowledge.DeleteAsync(id, expected, who, cancellationToken));
+        var (version, failure) = await ChangeAsync(actor, ifMatch, response, (who, expected) => knowledge.DeleteAsync(id, expected, who, KnowledgeService.ApiOrigin, cancellationToken));
         return version is not null ? TypedResults.NoContent() : failure!;
     }
 
@@ -191,7 +191,7 @@ public static partial class KnowledgeEndpoints
         CancellationToken cancellationToken)
     {
         var (version, failure) = await ChangeAsync(actor, ifMatch, response,
-            (who, expected) => knowledge.RevertAsync(id, body.Version, expected, who, cancellationToken));
+            (who, expected) => knowledge.RevertAsync(id, body.Version, expected, who, KnowledgeService.ApiOrigin, cancellationToken));
         return version is not null ? TypedResults.Ok(FaqEntryView.From(version)) : failure!;
     }
 

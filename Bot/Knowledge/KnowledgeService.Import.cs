@@ -35,7 +35,7 @@ public sealed partial class KnowledgeService
                 return (result with { Revision = await store.GetRevisionAsync(cancellationToken) }, errors);
             }
 
-            var write = await store.WriteAsync(versions, [.. versions.Select(AuditOf)], onlyIfEmpty: false, cancellationToken);
+            var write = await store.WriteAsync(versions, [.. versions.Select(version => AuditOf(version, ApiOrigin))], onlyIfEmpty: false, cancellationToken);
             if (write.Written)
             {
                 await knowledge.RefreshAsync(cancellationToken);

@@ -5,7 +5,7 @@ using ChatPost.Bot.Dialogs.Features.Faq;
 namespace ChatPost.Bot.Knowledge;
 
 /// <summary>
-/// Every change to the knowledge base, whoever makes it (the admin API now, the console later): checks the entry,
+/// Every change to the knowledge base, whoever makes it (the admin API, the console's knowledge pages): checks the entry,
 /// writes a new version with its audit line, and has this replica's index rebuilt at once (the others follow within
 /// <see cref="KnowledgeOptions.RefreshInterval"/>).
 /// </summary>
@@ -17,12 +17,18 @@ public sealed partial class KnowledgeService(IKnowledgeStore store, KnowledgeBas
     /// <summary>The actor of an admin-API call that names nobody.</summary>
     public const string OperatorActor = "admin-api";
 
+    /// <summary>The audit trail's origin of a change made through the admin API.</summary>
+    public const string ApiOrigin = "api";
+
+    /// <summary>The audit trail's origin of a change made on the console's knowledge pages.</summary>
+    public const string ConsoleOrigin = "console";
+
     // A change made between our read and our write (by another caller without If-Match) makes us read and try again.
     private const int Attempts = 3;
 
     /// <summary>Creates an entry, or brings a deleted one back under its id. Conflict when the id exists.</summary>
-    public Task<KnowledgeResult> CreateAsync(FaqEntryBody body, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync("create", body?.Id?.Trim() ?? "", expectedVersion: null, actor, (latest, _) =>
+    public Task<KnowledgeResult> CreateAsync(FaqEntryBody body, string actor, string origin, CancellationToken cancellationToken) =>
+        ChangeAsync("create", body?.Id?.Trim() ?? "", expectedVersion: null, actor, origin, (latest, _) =>
         {
             var errors = new Dictionary<string, string[]>();
             return Task.FromResult(FaqEntryRules.Check(body, "", errors) is not { } entry ? new KnowledgeResult(KnowledgeStatus.Invalid, Errors: errors)
@@ -31,8 +37,8 @@ public sealed partial class KnowledgeService(IKnowledgeStore store, KnowledgeBas
         }, cancellationToken);
 
     /// <summary>Replaces an existing entry's content. The body's id, when given, must be the entry's.</summary>
-    public Task<KnowledgeResult> UpdateAsync(string id, FaqEntryBody body, int? expectedVersion, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync("update", id, expectedVersion, actor, (latest, _) =>
+    public Task<KnowledgeResult> UpdateAsync(string id, FaqEntryBody body, int? expectedVersion, string actor, string origin, CancellationToken cancellationToken) =>
+        ChangeAsync("update", id, expectedVersion, actor, origin, (latest, _) =>
         {
             if (latest is null or { IsDeletion: true })
             {
@@ -51,8 +57,8 @@ public sealed partial class KnowledgeService(IKnowledgeStore store, KnowledgeBas
         }, cancellationToken);
 
     /// <summary>Deletes an entry: a new version without content, so that it can be reverted.</summary>
-    public Task<KnowledgeResult> DeleteAsync(string id, int? expectedVersion, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync("delete", id, expectedVersion, actor, (latest, _) => Task.FromResult(latest is null or { IsDeletion: true }
+    public Task<KnowledgeResult> DeleteAsync(string id, int? expectedVersion, string actor, string origin, CancellationToken cancellationToken) =>
+        ChangeAsync("delete", id, expectedVersion, actor, origin, (latest, _) => Task.FromResult(latest is null or { IsDeletion: true }
             ? new KnowledgeResult(KnowledgeStatus.NotFound)
             : Next(latest, latest.Entry, FaqEntryVersion.Deleted)), cancellationToken);
 
@@ -61,8 +67,8 @@ public sealed partial class KnowledgeService(IKnowledgeStore store, KnowledgeBas
     /// deleted). Without one it undoes the current version: a deletion is undone by its own content, any other change by
     /// the newest earlier version that is not a deletion.
     /// </summary>
-    public Task<KnowledgeResult> RevertAsync(string id, int? version, int? expectedVersion, string actor, CancellationToken cancellationToken) =>
-        ChangeAsync("revert", id, expectedVersion, actor, async (latest, token) =>
+    public Task<KnowledgeResult> RevertAsync(string id, int? version, int? expectedVersion, string actor, string origin, CancellationToken cancellationToken) =>
+        ChangeAsync("revert", id, expectedVersion, actor, origin, async (latest, token) =>
         {
             if (latest is null)
             {
@@ -90,7 +96,7 @@ public sealed partial class KnowledgeService(IKnowledgeStore store, KnowledgeBas
     /// one of its paraphrases, and writes it unless the entry moved on meanwhile: then 412 when the caller named a
     /// version (<c>If-Match</c>), otherwise it reads and tries again.
     /// </summary>
-    private async Task<KnowledgeResult> ChangeAsync(string operation, string id, int? expectedVersion, string actor,
+    private async Task<KnowledgeResult> ChangeAsync(string operation, string id, int? expectedVersion, string actor, string origin,
         Func<FaqEntryVersion?, CancellationToken, Task<KnowledgeResult>> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -115,7 +121,7 @@ public sealed partial class KnowledgeService(IKnowledgeStore store, KnowledgeBas
             }
 
             var version = result.Version with { ChangedBy = actor, ChangedAt = time.GetUtcNow() };
-            var write = await store.WriteAsync([version], [AuditOf(version)], onlyIfEmpty: false, cancellationToken);
+            var write = await store.WriteAsync([version], [AuditOf(version, origin)], onlyIfEmpty: false, cancellationToken);
             if (write.Written)
             {
                 await knowledge.RefreshAsync(cancellationToken);
@@ -135,8 +141,8 @@ public sealed partial class KnowledgeService(IKnowledgeStore store, KnowledgeBas
     /// <summary>The audit trail's action for a change: <c>faq-</c> and the change (<c>faq-updated</c>), apart from other areas' actions.</summary>
     public static string AuditAction(string change) => "faq-" + change;
 
-    private static AuditEntry AuditOf(FaqEntryVersion version) =>
-        new(version.ChangedAt, version.ChangedBy, AuditArea.Knowledge, AuditAction(version.Change), version.Id, "api",
+    private static AuditEntry AuditOf(FaqEntryVersion version, string origin) =>
+        new(version.ChangedAt, version.ChangedBy, AuditArea.Knowledge, AuditAction(version.Change), version.Id, origin,
             version.RevertedTo is { } to ? $"version {version.Version}: content of version {to}" : $"version {version.Version}");
 
     private KnowledgeResult Refused(string operation, KnowledgeResult result)
