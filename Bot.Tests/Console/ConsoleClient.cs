@@ -38,6 +38,9 @@ public sealed partial class ConsoleClient(ChatPostFactory factory) : IDisposable
         return await _http.PostAsync(path, form);
     }
 
+    /// <summary>Gets a page with the signed-in session.</summary>
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<string> TokenAsync(string path)

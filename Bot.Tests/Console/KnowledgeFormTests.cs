@@ -58,4 +58,23 @@ public class KnowledgeFormTests
             Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the reason is on the page
         }
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("a question of 100,000 characters")]
+    public async Task TheExplainBox_GivenNothingOrTooMuch_SaysWhyBesideTheField(string question)
+    {
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = StaffSetup.AdminKey });
+        using var console = new ConsoleClient(factory);
+        Assert.True(await console.SignInAsync(StaffSetup.AdminKey));
+        var text = question.StartsWith("a question", StringComparison.Ordinal) ? new string('问', 100_000) : question;
+
+        var response = await console.PostPageFormAsync("/console/knowledge/explain", "explain", new MultipartFormDataContent { { new StringContent(text), "question" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"question-error\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("机器人会这样回答", page, StringComparison.Ordinal);
+    }
 }

@@ -103,7 +103,8 @@ public class CallbackFuzzTests
             case 5:
                 // The console's forms: without a session and an antiforgery token they must be refused, never crash.
                 return ("console-form", HttpMethod.Post, Pick(random, "/console/signin/key", "/console/signout", "/console/broadcasts/new", "/console/broadcasts/preview",
-                    "/console/import", "/console/try?bot=staff", "/console/knowledge/entry?id=contacts", "/console/knowledge/entry"),
+                    "/console/import", "/console/try?bot=staff", "/console/knowledge/entry?id=contacts", "/console/knowledge/entry",
+                    "/console/knowledge/explain"),
                     Utf8($"key={Pick(random, "wrong", StaffSetup.AdminKey)}&returnUrl=%2Fconsole&content=%E9%80%9A%E7%9F%A5&format=markdown&step=review"
                         + "&_handler=sandbox&conversation=0123456789abcdef&message=-1&line=u%E4%BD%A0&text=%E8%BF%9B%E5%BA%A6"), null);
             case 6:
@@ -112,7 +113,8 @@ public class CallbackFuzzTests
                     "/openapi/v1.json", "/docs/",
                     "/console/audit?actor=boss&action=accepted&from=2020-03-01&to=2020-03-04&after=1-0", "/console/import/templates/shipments.xlsx",
                     "/console/try?bot=staff", "/console/knowledge?q=%E9%82%AE%E8%B4%B9", "/console/knowledge/entry?id=contacts&add=%23%E5%88%B0%E5%93%AA%E4%BA%86",
-                    "/console/knowledge/entry?id=..%2F..&saved=-1", "/console/knowledge/entry?question=" + new string('x', 3000)), [], null);
+                    "/console/knowledge/entry?id=..%2F..&saved=-1", "/console/knowledge/entry?question=" + new string('x', 3000),
+                    "/console/knowledge/unanswered?days=99999", "/console/knowledge/unanswered?days=-1", "/console/knowledge/explain"), [], null);
             case 4:
                 return ("broadcast", HttpMethod.Post, "/api/broadcasts", Utf8("""{ "text": "通知", "cities": ["襄阳"], "idempotencyKey": "k" }"""),
                     "Bearer " + StaffSetup.AdminKey);

@@ -170,6 +170,12 @@ public class LogHygieneTests
             });
             var refusal = await copied.Content.ReadAsStringAsync();
             Assert.True(refusal.Contains("已经是条目 contacts 的问法", StringComparison.Ordinal), refusal);
+            var explained = await console.PostPageFormAsync("/console/knowledge/explain", "explain", new MultipartFormDataContent
+            {
+                { new StringContent($"{Chatter} 我电话{Phone}"), "question" },
+            });
+            Assert.Contains("机器人会这样回答", await explained.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("未答问题", await (await console.GetAsync("/console/knowledge/unanswered")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         var events = logs.Events;

@@ -1,25 +1,16 @@
 using System.ComponentModel;
-using System.Globalization;
 using ChatPost.Bot.ApiDocs;
-using ChatPost.Bot.Dialogs.Features.Faq;
-using ChatPost.Bot.Dialogs.Postal;
-using ChatPost.Bot.Dialogs.Routing;
-using ChatPost.Bot.Dialogs.Understanding;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace ChatPost.Bot.Knowledge;
 
-/// <summary>What the knowledge does for citizens: the questions it could not answer, and why a question reaches what it reaches.</summary>
+/// <summary>What the knowledge does for citizens (<see cref="KnowledgeInsight"/>, which the console's knowledge pages call too): the questions it
+/// could not answer, and why a question reaches what it reaches.</summary>
 public static partial class KnowledgeEndpoints
 {
-    /// <summary>The longest question <c>POST /api/faq/explain</c> reads.</summary>
-    public const int MaxExplainedLength = 500;
-
     private const int DefaultDays = 30;
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1_000;
-    private const int Candidates = 5;
 
     private static void MapInsight(RouteGroupBuilder faq)
     {
@@ -53,9 +44,9 @@ public static partial class KnowledgeEndpoints
     private static async Task<Results<Ok<FaqUnansweredList>, ProblemHttpResult>> UnansweredAsync(
         [Description("Days back from today, 1 to the retention (default 30). 从今天往前的天数，1 至保留天数（默认 30）。")] int? days,
         [Description("The most groups listed, 1 to 1000 (default 100). 最多列出的组数，1 至 1000（默认 100）。")] int? limit,
-        IUnansweredStore store, IOptions<KnowledgeOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        KnowledgeInsight insight, CancellationToken cancellationToken)
     {
-        var kept = (int)options.Value.UnansweredRetention.TotalDays;
+        var kept = insight.RetentionDays;
         var (span, top) = (days ?? Math.Min(DefaultDays, kept), limit ?? DefaultLimit);
         if (span < 1 || span > kept || top is < 1 or > MaxLimit)
         {
@@ -65,62 +56,14 @@ public static partial class KnowledgeEndpoints
             });
         }
 
-        var to = ChinaTime.Day(time.GetUtcNow());
-        var from = to.AddDays(1 - span);
-        var (groups, questions) = UnansweredReport.Build(await store.ReadAsync(from, to, cancellationToken), top);
-        return TypedResults.Ok(new FaqUnansweredList(from, to, groups, questions));
+        return TypedResults.Ok(await insight.UnansweredAsync(span, top, cancellationToken));
     }
 
-    private static Results<Ok<FaqExplanation>, ProblemHttpResult> Explain(FaqExplainBody body, CitizenRouter router, CitizenRecognizer recognizer,
-        IFaqIndexSource faq, TimeProvider time)
+    private static Results<Ok<FaqExplanation>, ProblemHttpResult> Explain(FaqExplainBody body, KnowledgeInsight insight)
     {
         var question = body.Question?.Trim() ?? "";
-        if (question.Length is 0 or > MaxExplainedLength)
-        {
-            return ValidationProblem(new() { ["question"] = [$"question: 1 to {MaxExplainedLength} characters."] });
-        }
-
-        var index = faq.Current;
-        var today = ChinaTime.Day(time.GetUtcNow());
-        var routed = router.Route(question, today, null, index);
-        var whole = recognizer.Recognize(question, today);
-        var candidates = index.Rank(whole.Normalized, whole.Intent, whole.Business).Take(Candidates)
-            .Select(match => new FaqCandidate(match.Entry.Id, Round(match.Score), Round(match.Relevance), match.MatchedTerms, match.OfIntent));
-        return TypedResults.Ok(new FaqExplanation(whole.Normalized, index.Revision, [.. routed.Select(Explained)], [.. candidates]));
+        return question.Length is 0 or > KnowledgeInsight.MaxQuestionLength
+            ? ValidationProblem(new() { ["question"] = [$"question: 1 to {KnowledgeInsight.MaxQuestionLength} characters."] })
+            : TypedResults.Ok(insight.Explain(question));
     }
-
-    private static FaqExplainedQuestion Explained(RoutedQuestion question)
-    {
-        var match = question.Match;
-        var kind = question.Kind.ToString();
-        return new FaqExplainedQuestion(question.Text, char.ToLowerInvariant(kind[0]) + kind[1..], question.Target, question.Understood.Intent.ToString(),
-            question.Understood.Business is { } business ? PostalNames.ToWire(business) : null,
-            question.Kind == RouteKind.Faq ? match!.Entry.Answer : null, match is null ? null : Round(match.Score), match is null ? null : Round(match.Relevance),
-            match?.MatchedTerms ?? [], match?.OfIntent ?? false, question.IsClear, question.FollowedUp, Why(question));
-    }
-
-    /// <summary>The reason, as the console shows it.</summary>
-    private static string Why(RoutedQuestion question)
-    {
-        var understood = question.Understood;
-        var line = understood.Business is { } business ? $"识别为意图 {understood.Intent}，业务线 {PostalNames.ToChinese(business)}" : $"识别为意图 {understood.Intent}";
-        var followed = question.FollowedUp ? "（按上一问的话题理解）" : "";
-        var match = question.Match;
-        var terms = match is null || match.MatchedTerms.Count == 0 ? "无" : string.Join("、", match.MatchedTerms);
-        return question.Kind switch
-        {
-            RouteKind.Faq when match!.MatchedTerms.Count == 0 =>
-                $"{line}{followed}；沿用上一问的条目 {match.Entry.Id}。",
-            RouteKind.Faq => string.Create(CultureInfo.InvariantCulture,
-                $"{line}{followed}；条目 {match.Entry.Id} {(match.OfIntent ? "属于该意图" : "凭得分入选")}，得分 {match.Score:0.00}，命中：{terms}{(match.IsStrong ? "。" : "；匹配较弱，计入未答问题。")}"),
-            RouteKind.NoAnswer when match is not null => string.Create(CultureInfo.InvariantCulture,
-                $"{line}；没有条目达到答复要求，最接近的是 {match.Entry.Id}（得分 {match.Score:0.00}，命中：{terms}），计入未答问题。"),
-            RouteKind.NoAnswer => $"{line}；没有条目与之有共同的词，计入未答问题。",
-            RouteKind.Lookup => $"{line}：查询记录（含编号时直接查，否则请用户发编号）。",
-            RouteKind.Handoff => $"{line}：转人工客服（不在服务时间则给热线），计入未答问题。",
-            _ => $"{line}。",
-        };
-    }
-
-    private static double Round(double score) => Math.Round(score, 2);
 }

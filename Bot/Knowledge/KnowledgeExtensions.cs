@@ -37,6 +37,7 @@ public static class KnowledgeExtensions
         services.RemoveAll<IFaqIndexSource>();
         services.AddSingleton<IFaqIndexSource>(provider => provider.GetRequiredService<KnowledgeBase>());
         services.TryAddSingleton<KnowledgeService>();
+        services.TryAddSingleton<KnowledgeInsight>();
         services.TryAddSingleton<UnansweredLog>();
         services.AddHostedService(provider => provider.GetRequiredService<UnansweredLog>());
         services.RemoveAll<IUnansweredQuestions>();

@@ -28,6 +28,31 @@ public static partial class KnowledgeTexts
         };
     }
 
+    /// <summary>Why a question is on the unanswered list (<see cref="UnansweredGroup.Reason"/>), in Chinese.</summary>
+    public static string Reason(string reason) => reason switch
+    {
+        "weak" => "匹配较弱",
+        "handoff" => "转人工",
+        _ => "无匹配",
+    };
+
+    /// <summary>The badge's look for a reason: nothing answered is the worst.</summary>
+    public static string ReasonBadge(string reason) => reason == "weak" ? "warn" : "bad";
+
+    /// <summary>How a question of a message is answered (<see cref="FaqExplainedQuestion.Kind"/>), in Chinese.</summary>
+    public static string Kind(string kind) => kind switch
+    {
+        "faq" => "知识条目",
+        "lookup" => "查询记录",
+        "handoff" => "转人工",
+        "greeting" => "问候",
+        "thanks" => "致谢",
+        "watches" => "提醒",
+        "menu" => "菜单",
+        "noAnswer" => "无法回答",
+        _ => kind,
+    };
+
     /// <summary>The business line's Chinese name; 不限 for none.</summary>
     public static string Business(string? wire) => PostalNames.TryParse(wire, out Business business) ? PostalNames.ToChinese(business) : "不限";
 
