@@ -209,6 +209,33 @@ public class BroadcastApiTests
         Assert.Fail($"broadcast {id} did not finish");
     }
 
+    // Found by the chaos run: a broadcast posted while Redis failed over met READONLY from the replica not yet promoted,
+    // and answered 500.
+    [Fact]
+    public async Task RedisDown_PostAndReportAnswer503WithRetryAfter()
+    {
+        using var redis = new PrivateRedisServer();
+        await using var webhook = await FakeWebhook.StartAsync();
+        await using var api = await FakeWeChatApi.StartAsync();
+        var settings = StaffSetup.Settings(webhook, api, Cities);
+        settings["Redis:Configuration"] = redis.Configuration;
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api, settings);
+        var client = Admin(factory, StaffSetup.ProvinceManager);
+        var accepted = await client.PostAsJsonAsync("/api/broadcasts", new { text = "停机前的通知" });
+        var id = (string)(await accepted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        redis.Stop();
+        var post = await client.PostAsJsonAsync("/api/broadcasts", new { text = "停机时的通知", idempotencyKey = "outage-1" });
+        var report = await client.GetAsync($"/api/broadcasts/{id}");
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, post.StatusCode);
+        Assert.Equal("application/problem+json", post.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(post.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, report.StatusCode);
+        Assert.NotNull(report.Headers.RetryAfter);
+    }
+
     internal static HttpClient Admin(ChatPostFactory factory, string? manager)
     {
         var client = factory.CreateClient();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ChatPost.Bot.ApiDocs;
 using ChatPost.Bot.Dialogs.Staff;
+using ChatPost.Bot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,6 +38,8 @@ public static class BroadcastEndpoints
                 "A bad body: not JSON, a wrong type, an unknown field, neither or both of text and markdown, `at` not in the next 30 days. " +
                 "请求体错误：非 JSON、类型错误、未知字段、text 与 markdown 未恰好给出一个、`at` 不在未来 30 天内。")
             .ReturnsProblem(StatusCodes.Status403Forbidden, ApiAnswers.Forbidden)
+            .ReturnsProblem(StatusCodes.Status503ServiceUnavailable, ApiAnswers.Unavailable)
+            .AnswerStorageOutages(Unavailable)
             .WithExamples(BroadcastExamples.Submit);
         api.MapGet("/broadcasts/{id}", GetAsync)
             .WithTags(Tag)
@@ -49,11 +52,15 @@ public static class BroadcastEndpoints
             .Returns<BroadcastReport>(StatusCodes.Status200OK, "The report. 送达报告。")
             .ReturnsProblem(StatusCodes.Status404NotFound,
                 "No broadcast with this id (or older than 90 days). 没有该编号的通报（或已超过 90 天）。")
+            .ReturnsProblem(StatusCodes.Status503ServiceUnavailable, ApiAnswers.Unavailable)
+            .AnswerStorageOutages(Unavailable)
             .WithExamples(BroadcastExamples.Report);
         return api;
     }
 
     private const string Tag = "Broadcasts 通报与广播";
+
+    private const string Unavailable = "Storage is unavailable right now; send the same request again shortly (with the same idempotencyKey).";
 
     private static async Task<Results<Accepted<BroadcastAccepted>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         BroadcastBody body, [FromHeader(Name = ManagerHeader), Description("The UserID of the manager this call acts for (optional). 代表的管理人员 UserID（可选）。")] string? manager,

@@ -34,7 +34,7 @@ public static partial class KnowledgeEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
         // A group without a prefix of its own: "/faq" itself is a route, and a "/faq" group would map it as "/faq/".
-        var faq = api.MapGroup("").AddEndpointFilter(AnswerOutagesAsync).WithTags(Tag);
+        var faq = api.MapGroup("").AnswerStorageOutages("The knowledge base cannot be reached right now; nothing was changed. Try again shortly.").WithTags(Tag);
         faq.MapGet("/faq", ListAsync)
             .WithSummary("Every knowledge entry 全部知识条目")
             .WithDescription("""
@@ -250,22 +250,6 @@ public static partial class KnowledgeEndpoints
 
     private static ProblemHttpResult ValidationProblem(Dictionary<string, string[]> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest });
-
-    /// <summary>While Redis is unreachable: 503 with <c>Retry-After</c>, nothing written (every write is one script).</summary>
-    private static async ValueTask<object?> AnswerOutagesAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
-        {
-            context.HttpContext.RequestServices.GetRequiredService<ILogger<KnowledgeService>>().StoreUnavailable(context.HttpContext.Request.Method, exception);
-            context.HttpContext.Response.Headers.RetryAfter = "5";
-            return TypedResults.Problem(detail: "The knowledge base cannot be reached right now; nothing was changed. Try again shortly.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
 
     /// <summary>Who makes the change: the named person, or the operator; null when the name is unusable.</summary>
     private static string? Actor(string? named)

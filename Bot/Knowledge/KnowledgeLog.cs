@@ -25,9 +25,6 @@ internal static partial class KnowledgeLog
     [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "Knowledge import by {Actor}: {Created} created, {Updated} updated, {Deleted} deleted, {Unchanged} unchanged")]
     public static partial void Imported(this ILogger logger, string actor, int created, int updated, int deleted, int unchanged);
 
-    [LoggerMessage(EventId = 9008, Level = LogLevel.Warning, Message = "Knowledge API {Method} answered 503: the store is unreachable")]
-    public static partial void StoreUnavailable(this ILogger logger, string method, Exception exception);
-
     [LoggerMessage(EventId = 9009, Level = LogLevel.Warning, Message = "Could not write {Count} unanswered questions; they are not counted")]
     public static partial void UnansweredDropped(this ILogger logger, int count, Exception exception);
 }

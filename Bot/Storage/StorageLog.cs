@@ -9,4 +9,7 @@ public static partial class StorageLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning,
         Message = "A durable write was acknowledged by {Acknowledged} of {Wanted} replicas in time; it stands on the primary alone")]
     public static partial void NotAcknowledgedByReplicas(this ILogger logger, long acknowledged, long wanted);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Redis is unavailable; {Method} {Path} answered 503")]
+    public static partial void AnsweredUnavailable(this ILogger logger, string method, string path, Exception exception);
 }
