@@ -41,7 +41,8 @@ public sealed class BotProcess : IAsyncDisposable
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, bool waitUntilHealthy)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var port = FreePort();
+        // A replica started again where one ran before keeps its address (a proxy in front knows it by it).
+        var url = settings.GetValueOrDefault("ASPNETCORE_URLS") ?? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = BotOutputFolder,
@@ -50,7 +51,7 @@ public sealed class BotProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(BotOutputFolder, "ChatPost.Bot.dll"));
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in settings)
@@ -58,7 +59,7 @@ public sealed class BotProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
-        var bot = new BotProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        var bot = new BotProcess(Process.Start(start)!, new Uri(url + "/"));
         if (waitUntilHealthy)
         {
             await bot.WaitUntilHealthyAsync();
@@ -90,6 +91,9 @@ public sealed class BotProcess : IAsyncDisposable
         using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
+
+    /// <summary>The operating system's id of the process.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>True once the process ended.</summary>
     public bool HasExited => _process.HasExited;

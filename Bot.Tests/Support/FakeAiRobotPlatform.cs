@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -125,10 +126,22 @@ public sealed class FakeAiRobotPlatform : IAsyncDisposable
     /// <summary>Posts <paramref name="plaintext"/> and opens the answer: its plaintext JSON, or null for an empty 200.</summary>
     public async Task<JsonObject?> PostAsync(HttpClient bot, JsonObject plaintext)
     {
+        var (status, answer, body) = await SendAsync(bot, plaintext, CancellationToken.None);
+        Assert.True((int)status is >= 200 and < 300, $"{(int)status} {body}");
+        return answer;
+    }
+
+    /// <summary>
+    /// Posts <paramref name="plaintext"/> without judging the answer, as WeCom would meet a proxy's 502: the status, the
+    /// opened answer of a 2xx (null when empty), and the raw body.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, JsonObject? Answer, string Body)> SendAsync(HttpClient bot, JsonObject plaintext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
         var nonce = NewNonce();
-        using var response = await bot.SendAsync(Callback(plaintext, nonce));
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return Open(await response.Content.ReadAsStringAsync(), nonce);
+        using var response = await bot.SendAsync(Callback(plaintext, nonce), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return (response.StatusCode, response.IsSuccessStatusCode ? Open(body, nonce) : null, body);
     }
 
     /// <summary>Opens an answer as WeCom would: the envelope's signature over its own timestamp and our nonce, then decrypts.</summary>

@@ -95,6 +95,18 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// <summary>Takes the next <paramref name="count"/> customer-service messages, waiting for them (fails after 10 s).</summary>
     public Task<JsonObject[]> TakeCustomMessagesAsync(int count) => TakeAsync(_customMessages, count);
 
+    /// <summary>Takes every customer-service message that arrived so far, without waiting.</summary>
+    public IReadOnlyList<JsonObject> TakeArrivedCustomMessages()
+    {
+        var taken = new List<JsonObject>();
+        while (_customMessages.Reader.TryRead(out var message))
+        {
+            taken.Add(message);
+        }
+
+        return taken;
+    }
+
     /// <summary>Takes the next <paramref name="count"/> template messages, waiting for them (fails after 10 s).</summary>
     public Task<JsonObject[]> TakeTemplateMessagesAsync(int count) => TakeAsync(_templateMessages, count);
 

@@ -57,11 +57,14 @@ public sealed class PrivateRedisServer : IDisposable
 
             """), ["--bind", "127.0.0.1", "--port", PortPlaceholder, "--dir", "."]);
 
-    /// <summary>Starts the server and waits until it answers PING (fails after 10 s).</summary>
-    public void Start()
+    /// <summary>
+    /// Starts the server, with <paramref name="more"/> after its own arguments (a later directive wins), and waits until it
+    /// answers PING (fails after 10 s).
+    /// </summary>
+    public void Start(params string[] more)
     {
         var start = new ProcessStartInfo(_program) { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = _folder };
-        foreach (var argument in _arguments)
+        foreach (var argument in _arguments.Concat(more))
         {
             start.ArgumentList.Add(argument == PortPlaceholder ? Port.ToString(CultureInfo.InvariantCulture) : argument);
         }

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using ChatPost.Bot.Channels.WeCom.AiRobot;
+using ChatPost.Bot.Dialogs.Features.Greeting;
+using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Tests.Support;
+
+namespace ChatPost.Bot.Tests.Reliability.Chaos;
+
+internal sealed partial class ChaosRun
+{
+    // How long after a SIGKILL or a failover its documented effects may still show: a claim a killed replica left pending
+    // frees itself after 30 s (TurnGateTimes.Claim), and WeChat's retries of a push span 15 s.
+    private static readonly TimeSpan Aftermath = TimeSpan.FromSeconds(35);
+
+    private async Task<ChaosReport> ReportAsync(Dictionary<string, JsonObject?> reports)
+    {
+        var report = new ChaosReport();
+        report.Line($"replicas' logs: {cluster.LogFolder}");
+        report.Line($"seed: {seed} (replay: bench/Chaos/run.sh --minutes {duration.TotalMinutes.ToString(CultureInfo.InvariantCulture)} --seed {seed})");
+        report.Line($"faults: {_faults.Count}" + string.Concat(_faults.Select(f => $"\n    {f.From:HH:mm:ss} {f.What}")));
+        report.Check("no request answered 500" + string.Concat(_serverErrors.Select(e => $" ({e.Key}: {e.Value})")), _serverErrors.Values.Sum(), 0);
+        CheckPushes(report);
+        CheckRobotQuestions(report);
+        CheckBroadcasts(report, reports);
+        CheckAnnouncements(report);
+
+        var missing = await MissingIngestedAsync();
+        report.Line($"ingested records answered 200: {_ingested.DistinctBy(record => record.Number).Count()}"
+            + string.Concat(missing.GroupBy(record => record.Answered).Select(batch => $"\n    missing: {batch.Count()} answered at {batch.Key:HH:mm:ss.fff}")));
+        report.Check("no ingested record is missing", missing.Count, 0);
+
+        ReportMemory(report);
+        return report;
+    }
+
+    private bool InWindow(DateTimeOffset sent, DateTimeOffset done) =>
+        _faults.Any(fault => fault.Excused && done > fault.From.AddSeconds(-1) && sent < fault.To + Aftermath);
+
+    // Every push's user is new and asks once, so every customer-service message to that user answers that push.
+    private void CheckPushes(ChaosReport report)
+    {
+        var late = cluster.Api.TakeArrivedCustomMessages().GroupBy(message => (string)message["touser"]!)
+            .ToDictionary(group => group.Key, group => group.Select(message => (string?)message["text"]?["content"] ?? "").ToList(), StringComparer.Ordinal);
+        var outcomes = _pushes.Select(push =>
+        {
+            var answers = late.GetValueOrDefault(push.User, []).Concat(push.Passive is null ? [] : [push.Passive]).ToList();
+            // A new user's 你好 is answered with the menu; a second run of the same turn would find them known.
+            var twice = push.Question == "你好" && answers.Contains(GreetingReplies.Hello);
+            return (push.Status, Answers: answers.Count, Twice: twice, InWindow: InWindow(push.Sent, push.Done));
+        }).ToList();
+
+        report.Line($"pushes: {outcomes.Count}; a 200 within WeChat's three tries: {outcomes.Count(o => o.Status == HttpStatusCode.OK)}; "
+            + $"answered passively {_pushes.Count(p => p.Passive is not null)}, late through the customer-service API {late.Values.Sum(l => l.Count)}");
+        Check(report, "every push got a 200 on one of WeChat's three tries", outcomes, o => o.Status != HttpStatusCode.OK, o => o.InWindow);
+        Check(report, "every push got exactly one answer (passive or late)", outcomes, o => o.Answers != 1, o => o.InWindow);
+        Check(report, "no turn ran twice (a new user's 你好 answered as a known user's)", outcomes, o => o.Twice, o => o.InWindow);
+    }
+
+    // A question's answer is its stream's last content, or, once the stream closed with "结果稍后发送", one post to its
+    // response_url.
+    private void CheckRobotQuestions(ChaosReport report)
+    {
+        var posts = cluster.Robot.ResponsePosts.GroupBy(post => ResponseCode(post.Url)).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+        var outcomes = _questions.Select(question =>
+        {
+            var streamed = question.Finished && question.Final != AiRobotReplies.ResultLater ? 1 : 0;
+            return (question.Finished, Answers: streamed + posts.GetValueOrDefault(question.ResponseCode), InWindow: InWindow(question.Sent, question.Done));
+        }).ToList();
+
+        report.Line($"智能机器人 questions: {outcomes.Count}; streams finished {outcomes.Count(o => o.Finished)}, of them closed with 结果稍后发送 "
+            + $"{_questions.Count(q => q.Final == AiRobotReplies.ResultLater)}; answers posted to response_urls {posts.Values.Sum()}");
+        Check(report, "every 智能机器人 question got a stream on one of WeCom's three tries, and it finished", outcomes, o => !o.Finished, o => o.InWindow);
+        Check(report, "every 智能机器人 question got exactly one answer (its stream's, or one response_url post)", outcomes, o => o.Answers != 1, o => o.InWindow);
+    }
+
+    private void CheckBroadcasts(ChaosReport report, Dictionary<string, JsonObject?> reports)
+    {
+        var (missing, unflagged, flagged) = (0, 0, 0);
+        foreach (var (id, text) in _broadcasts)
+        {
+            var groups = reports.GetValueOrDefault(id)?["groups"]?.AsArray() ?? [];
+            for (var i = 0; i < ChaosCluster.Groups; i++)
+            {
+                var copies = cluster.Webhook.MessagesFor(StaffSetup.Key(i)).Count(m => m.Content == text);
+                var mayHaveDuplicate = groups.Any(g => (string?)g!["id"] == $"g{i}" && (bool?)g["mayHaveDuplicate"] == true);
+                missing += copies == 0 ? 1 : 0;
+                unflagged += copies > 1 && !mayHaveDuplicate ? 1 : 0;
+                flagged += copies > 1 && mayHaveDuplicate ? 1 : 0;
+            }
+        }
+
+        var unfinished = reports.Values.Where(r => (string?)r?["state"] != "completed").ToList();
+        report.Line($"broadcasts accepted (202): {_broadcasts.Count}, completed: {reports.Count - unfinished.Count}; second copies flagged mayHaveDuplicate: {flagged}"
+            + string.Concat(unfinished.Select(r => $"\n    not completed: {r?.ToJsonString()}")));
+        report.Check("every accepted broadcast reached every group", missing, 0);
+        report.Check("no group got a broadcast twice unless its report flags it", unflagged, 0);
+        report.Check("every accepted broadcast's report completed", unfinished.Count, 0);
+    }
+
+    // The announcement fires every 10 s on every replica; each group must get it once for each day (Asia/Shanghai).
+    private void CheckAnnouncements(ChaosReport report)
+    {
+        var perGroupAndDay = Enumerable.Range(0, ChaosCluster.Groups)
+            .Select(i => cluster.Webhook.MessagesFor(StaffSetup.Key(i)).Where(m => m.Content?.StartsWith(BroadcastText, StringComparison.Ordinal) != true)
+                .GroupBy(m => ChinaTime.Day(m.ArrivedAt)).Select(day => day.Count()).DefaultIfEmpty(0).ToList())
+            .ToList();
+        report.Line($"announcements per group and day (fired every 10 s): {string.Join(", ", perGroupAndDay.Select(days => string.Join('+', days)))}");
+        report.Check("each group got each day's announcement exactly once", perGroupAndDay.Sum(days => days.Count(count => count != 1)), 0);
+    }
+
+    private void ReportMemory(ChaosReport report)
+    {
+        foreach (var (pid, samples) in _memory.Where(m => m.Value.Count >= 4))
+        {
+            var settled = samples.Where(s => s.Minutes - samples[0].Minutes >= 0.5).ToList();
+            var slope = settled.Count >= 3 ? Slope(settled) : double.NaN;
+            report.Line(string.Create(CultureInfo.InvariantCulture,
+                $"replica {samples[0].Slot} (pid {pid}): {samples.Count} samples over {samples[^1].Minutes - samples[0].Minutes:0.0} min, RSS first {samples[0].Megabytes:0} MB, max {samples.Max(s => s.Megabytes):0} MB, last {samples[^1].Megabytes:0} MB, least-squares slope after its first half minute {slope:0.00} MB/min"));
+        }
+    }
+
+    private static void Check<T>(ChaosReport report, string invariant, List<T> outcomes, Func<T, bool> violates, Func<T, bool> inWindow) =>
+        report.Check(invariant, outcomes.Count(o => violates(o) && !inWindow(o)), outcomes.Count(o => violates(o) && inWindow(o)));
+
+    // Least-squares slope of the resident set against time, in MB a minute.
+    private static double Slope(List<(double Minutes, double Megabytes, int Slot)> samples)
+    {
+        var meanX = samples.Average(s => s.Minutes);
+        var meanY = samples.Average(s => s.Megabytes);
+        return samples.Sum(s => (s.Minutes - meanX) * (s.Megabytes - meanY)) / samples.Sum(s => (s.Minutes - meanX) * (s.Minutes - meanX));
+    }
+}

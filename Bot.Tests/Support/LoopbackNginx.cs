@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ChatPost.Bot.Tests.Support;
+
+/// <summary>
+/// nginx on a free loopback port with deploy/nginx/chatpost.conf as shipped, its upstream pointed at the given replicas:
+/// the proxy production runs, in front of the test's replicas.
+/// </summary>
+public sealed class LoopbackNginx : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatpost-nginx-").FullName;
+    private readonly Process _process;
+
+    public LoopbackNginx(IEnumerable<Uri> replicas)
+    {
+        Port = FreePort();
+        var upstream = string.Concat(replicas.Select(replica =>
+            string.Create(CultureInfo.InvariantCulture, $"server 127.0.0.1:{replica.Port} max_fails=2 fail_timeout=10s;\n    ")));
+        var conf = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "nginx", "chatpost.conf"))
+            .Replace("server bot:8080 max_fails=2 fail_timeout=10s;\n    ", upstream, StringComparison.Ordinal)
+            .Replace("listen 80;", string.Create(CultureInfo.InvariantCulture, $"listen 127.0.0.1:{Port};"), StringComparison.Ordinal)
+            .Replace("listen 127.0.0.1:8081;", string.Create(CultureInfo.InvariantCulture, $"listen 127.0.0.1:{FreePort()};"), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "chatpost.conf"), conf);
+        // Workers of an nginx started as root run as an unprivileged user: they must reach the temp folders.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_folder, (UnixFileMode)0b111_111_111);
+        }
+        File.WriteAllText(Path.Combine(_folder, "harness.conf"), $$"""
+            pid {{_folder}}/nginx.pid;
+            error_log {{_folder}}/error.log warn;
+            worker_processes 1;
+            events {}
+            http {
+              access_log off;
+              client_body_temp_path {{_folder}}/body;
+              proxy_temp_path {{_folder}}/proxy;
+              include {{_folder}}/chatpost.conf;
+            }
+            """);
+        _process = Process.Start(new ProcessStartInfo("nginx", ["-p", _folder, "-c", Path.Combine(_folder, "harness.conf"), "-g", "daemon off;"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginErrorReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (!Listening())
+        {
+            if (_process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                throw new InvalidOperationException("nginx did not start: " + File.ReadAllText(Path.Combine(_folder, "error.log")));
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUrl => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/"));
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private bool Listening()
+    {
+        try
+        {
+            using var client = new TcpClient("127.0.0.1", Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+    }
+}
