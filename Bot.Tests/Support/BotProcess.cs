@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace ChatPost.Bot.Tests.Support;
 
@@ -42,7 +41,7 @@ public sealed class BotProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         // A replica started again where one ran before keeps its address (a proxy in front knows it by it).
-        var url = settings.GetValueOrDefault("ASPNETCORE_URLS") ?? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort()}");
+        var url = settings.GetValueOrDefault("ASPNETCORE_URLS") ?? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = BotOutputFolder,
@@ -161,12 +160,6 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"bot on {BaseUrl}");
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 
 namespace ChatPost.Bot.Tests.Support;
@@ -16,13 +15,13 @@ public sealed class LoopbackNginx : IDisposable
 
     public LoopbackNginx(IEnumerable<Uri> replicas)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         var upstream = string.Concat(replicas.Select(replica =>
             string.Create(CultureInfo.InvariantCulture, $"server 127.0.0.1:{replica.Port} max_fails=2 fail_timeout=10s;\n    ")));
         var conf = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "nginx", "chatpost.conf"))
             .Replace("server bot:8080 max_fails=2 fail_timeout=10s;\n    ", upstream, StringComparison.Ordinal)
             .Replace("listen 80;", string.Create(CultureInfo.InvariantCulture, $"listen 127.0.0.1:{Port};"), StringComparison.Ordinal)
-            .Replace("listen 127.0.0.1:8081;", string.Create(CultureInfo.InvariantCulture, $"listen 127.0.0.1:{FreePort()};"), StringComparison.Ordinal);
+            .Replace("listen 127.0.0.1:8081;", string.Create(CultureInfo.InvariantCulture, $"listen 127.0.0.1:{LoopbackPort.Free()};"), StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(_folder, "chatpost.conf"), conf);
         // Workers of an nginx started as root run as an unprivileged user: they must reach the temp folders.
         if (!OperatingSystem.IsWindows())
@@ -89,10 +88,4 @@ public sealed class LoopbackNginx : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 }

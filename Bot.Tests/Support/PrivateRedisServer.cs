@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 
 namespace ChatPost.Bot.Tests.Support;
@@ -24,7 +23,7 @@ public sealed class PrivateRedisServer : IDisposable
 
     private PrivateRedisServer(string program, string? configuration, string[] arguments)
     {
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         _program = program;
         _arguments = arguments;
         if (configuration is not null)
@@ -126,10 +125,4 @@ public sealed class PrivateRedisServer : IDisposable
     private static string[] ServerArguments() =>
         ["--bind", "127.0.0.1", "--port", PortPlaceholder, "--dir", ".", "--save", "", "--appendonly", "yes", "--appendfsync", "always"];
 
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
 }
