@@ -119,9 +119,9 @@ public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetch
 
             if (value is IDictionary<string, object> state && !state.ContainsKey(ETagField) && IsEmpty(json))
             {
-                // BotState's state of a key read as absent, left empty: a conversation whose dialog began and ended in this
-                // turn (a tracking question, a citizen's first message) leaves {"DialogState":{"dialogStack":[]}}. The next
-                // read finds nothing and makes the same state; writing it would cost every first contact a round trip.
+                // BotState's state of a key read as absent, left empty: a conversation whose dialog began and ended in
+                // this turn (a tracking question, a citizen's first message) leaves {"DialogState":{"Stack":[],"Active":null}}.
+                // The next read finds nothing and makes the same state; writing it would cost every first contact a round trip.
                 continue;
             }
 

@@ -15,13 +15,14 @@
 #            (robot: the same service and question as chatpost, asked by 智能机器人 callbacks to /wechat/work/robot)
 #            --expect '邮件 EA' (how ChatPost's sampled answers must start)
 #            --storage redis|memory (memory: ChatPost's embedded in-memory twins, no Redis)  --profile (perf, ChatPost only)
+#            --r2r (ChatPost published ReadyToRun: precompiled, less JIT at start, more RSS; see BENCHMARKS.md)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
 RUNS=3 DURATION=30s WARMUP=15s CONNECTIONS=32 THREADS=1 REQUESTS=700000 MIX=campaign NEW_SHARE=0.6 USERS=50000 SHIPMENTS=2000
-TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' STORAGE=redis MICRO=after PROFILE=0
+R2R=0 TARGETS="chatpost peer ceiling" MODE=safe TEXT='{0}到哪了' STORAGE=redis MICRO=after PROFILE=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
@@ -41,6 +42,7 @@ while [[ $# -gt 0 ]]; do
     --micro) MICRO=only; shift ;;
     --no-micro) MICRO=no; shift ;;
     --profile) PROFILE=1; shift ;;
+    --r2r) R2R=1; shift ;;
     *) echo "unknown option $1 (see the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -107,7 +109,10 @@ peak_rss_mb() { awk '/VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
 # ---- build, generate, install -------------------------------------------------------------------------------------
 log "publishing ChatPost and the ceiling (Release), building the generator"
-dotnet publish "$ROOT/Bot" -c Release -o "$WORK/bot" -v q -nologo >"$OUT/publish.log"
+# As deploy/Dockerfile publishes it (plain IL); --r2r: ReadyToRun, which BENCHMARKS.md weighs.
+BOT_PUBLISH=()
+[[ $R2R == 0 ]] || BOT_PUBLISH=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true)
+dotnet publish "$ROOT/Bot" -c Release "${BOT_PUBLISH[@]}" -o "$WORK/bot" -v q -nologo >"$OUT/publish.log"
 dotnet publish "$HERE/Ceiling" -c Release -o "$WORK/ceiling" -v q -nologo >>"$OUT/publish.log"
 dotnet build "$HERE/Generator" -c Release -o "$WORK/generator" -v q -nologo >>"$OUT/publish.log"
 GEN=(dotnet "$WORK/generator/ChatPost.Bench.Callback.Generator.dll")
@@ -147,6 +152,7 @@ measure() {
   if [[ $name == robot ]]; then data="$WORK/data-robot" check=(--app-id "$APP_ID" --token "$TOKEN" --aes-key "$AES_KEY" --mode robot); fi
   log "$name run $run: warm-up $WARMUP"
   phase warm-up
+  if [[ $name =~ ^(chatpost|robot)$ ]]; then curl -sf "$url/metrics" >"$OUT/$name-$run-metrics-start.txt" || true; fi
   "${wrk[@]}" -d"$WARMUP" "$url" -- "$data/warmup.txt" >"$OUT/$name-$run-warmup.txt"
   local cpu0 redis0=0 perf_pid=""
   cpu0=$(cpu_ticks "$pid")
@@ -181,8 +187,11 @@ measure() {
   fi
   if [[ $name =~ ^(chatpost|robot)$ ]]; then
     curl -sf "$url/metrics" >"$OUT/$name-$run-metrics.txt" || true
+    # The warm-up is the first seconds of traffic after start: its rate and the JIT it needed.
     extra=$(jq -c --argjson runtime "$(runtime_deltas "$OUT/$name-$run-metrics-before.txt" "$OUT/$name-$run-metrics.txt")" \
-      '. + {runtime: $runtime}' <<<"$extra")
+      --argjson warmup "$(runtime_deltas "$OUT/$name-$run-metrics-start.txt" "$OUT/$name-$run-metrics-before.txt")" \
+      --argjson warmup_rps "$(sed -n 's/^RESULT //p' "$OUT/$name-$run-warmup.txt" | jq .rps)" \
+      '. + {runtime: $runtime, warmup: ($warmup + {rps: $warmup_rps})}' <<<"$extra")
   fi
   phase samples
   # A sample of answers, checked like WeChat opens them: signed, encrypted, a text that answers the question.

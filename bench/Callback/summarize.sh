@@ -43,7 +43,10 @@ jq -s -r '
               contentions: (map(.runtime.dotnet_monitor_lock_contentions_total / .requests) | median),
               exceptions: (map((.runtime.dotnet_exceptions_total // 0)) | median),
               jit_ms: (map(.runtime.dotnet_jit_compilation_time_seconds_total * 1000) | median),
-              jit_methods: (map(.runtime.dotnet_jit_compiled_methods_total // 0) | median) } else null end)
+              jit_methods: (map(.runtime.dotnet_jit_compiled_methods_total // 0) | median) } else null end),
+       warmup: (map(.warmup // null) | map(select(. != null)) | if length == 0 then null else {
+              rps: (map(.rps) | median), jit_ms: (map(.dotnet_jit_compilation_time_seconds_total * 1000) | median),
+              jit_methods: (map(.dotnet_jit_compiled_methods_total) | median) } end)
      }}) | from_entries) as $t
   | ["| target | req/s (median) | p50 ms | p99 ms | non-2xx | socket errors | peak RSS MB (after start) | server CPU µs/req | server cores busy | redis-server CPU µs/req | wrk CPU µs/req | machine busy | runs (req/s) | sample answers |",
      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
@@ -55,6 +58,7 @@ jq -s -r '
     + (if $t.chatpost and $t.ceiling then ["ChatPost / ceiling throughput: \($t.chatpost.rps / $t.ceiling.rps * 100 | r(1)) %"] else [] end)
     + (if $t.chatpost then ["ChatPost: Redis commands executed per request (incl. inside scripts): \($t.chatpost.redis_calls | r(1)); redis-server CPU \($t.chatpost.redis_cpu_us | r(0)) µs per request; Redis holds \($t.chatpost.redis_keys) keys, \($t.chatpost.redis_mb) MB after the run"] else [] end)
     + (if $t.chatpost.gc then ["ChatPost runtime over the measured window (medians): \($t.chatpost.alloc_kb | r(1)) KB allocated per request; \($t.chatpost.work_items | r(1)) thread-pool work items per request; GCs gen0/gen1/gen2 \($t.chatpost.gc.gen0)/\($t.chatpost.gc.gen1)/\($t.chatpost.gc.gen2), GC pauses \($t.chatpost.gc.pause_pct | r(1)) % of wall time; lock contentions per request \($t.chatpost.gc.contentions | r(3)); exceptions \($t.chatpost.gc.exceptions) (ConnectionReset from wrk closing its connections); JIT \($t.chatpost.gc.jit_ms | r(0)) ms, \($t.chatpost.gc.jit_methods | r(0)) methods compiled"] else [] end)
+    + (if $t.chatpost.warmup then ["ChatPost warm-up (the first seconds of traffic after start, medians): \($t.chatpost.warmup.rps | floor) req/s; JIT \($t.chatpost.warmup.jit_ms | r(0)) ms, \($t.chatpost.warmup.jit_methods | r(0)) methods compiled"] else [] end)
     + (if $t.chatpost.first_share then ["Pushes from a user'"'"'s first contact in the measured window: \($t.chatpost.first_share * 100 | r(1)) % (median of the runs; the rest from returning users)"] else [] end)
     + ($probes | map("One tracking question on the idle service, \(.kind): \(.sent) Redis commands sent, \(.in_scripts) run inside scripts (monitor-\(.kind).txt)"))
   | .[]
