@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using ChatPost.Bot.Audit;
 using ChatPost.Bot.Console;
+using ChatPost.Bot.Dialogs.Understanding;
 using ChatPost.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -8,7 +10,7 @@ namespace ChatPost.Bot.Tests.Console;
 
 /// <summary>The knowledge pages (知识库) in the browser, over the one knowledge service the admin API uses.</summary>
 [Collection(ConsoleBrowserGroup.Name)]
-public class KnowledgePagesTests(ConsoleBrowser browser)
+public partial class KnowledgePagesTests(ConsoleBrowser browser)
 {
     // Nothing in the seeded knowledge answers it (the nearest entry, service-area, falls short); it asks where the post delivers.
     private const string Unanswered = "封村了还能送进来吗";
@@ -41,6 +43,8 @@ public class KnowledgePagesTests(ConsoleBrowser browser)
         var answers = page.GetByRole(AriaRole.List, new() { Name = "逐个问题" });
         await Assertions.Expect(answers).ToContainTextAsync("知识条目");
         await Assertions.Expect(answers.GetByRole(AriaRole.Link, new() { Name = "service-area" })).ToBeVisibleAsync();
+        await Assertions.Expect(answers).ToContainTextAsync(ChineseIntent());
+        await AssertNoIntentNameShownAsync(page);
         await ConsoleSite.ScreenshotBothWidthsAsync(page, "knowledge-explain");
 
         // And the citizen who asked gets the entry's answer now, where before the bot had none.
@@ -64,6 +68,10 @@ public class KnowledgePagesTests(ConsoleBrowser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
         await ConsoleSite.ScreenshotBothWidthsAsync(page, "knowledge");
         await page.GetByRole(AriaRole.Link, new() { Name = seeded.Questions[0] }).ClickAsync();
+        // The intent the entry is filed under, in the words staff use; the form still posts its stored name.
+        var intent = page.GetByLabel("对应意图");
+        await Assertions.Expect(intent).ToHaveValueAsync(nameof(Intent.Postage));
+        Assert.Equal("邮费", await intent.Locator("option:checked").InnerTextAsync());
 
         const string Changed = "发票邮寄免费，邮费由税务部门承担（试行口径，以电子税务局公告为准）。";
         await page.GetByLabel("回答").FillAsync(Changed);
@@ -81,6 +89,7 @@ public class KnowledgePagesTests(ConsoleBrowser browser)
         await Assertions.Expect(versions).ToHaveCountAsync(3);
         await Assertions.Expect(versions.First).ToContainTextAsync("回退到第 1 版（当前）");
         await ConsoleSite.ScreenshotBothWidthsAsync(page, "knowledge-entry");
+        await AssertNoIntentNameShownAsync(page); // nor in the versions' contents
         Assert.Equal(seeded.Answer, await citizen.AskAsync(seeded.Questions[0]));
         await AssertAuditedAsync(site, "faq-reverted", "invoice-postage-free");
     }
@@ -154,6 +163,17 @@ public class KnowledgePagesTests(ConsoleBrowser browser)
         await Assertions.Expect(group).ToHaveCountAsync(1);
         return group;
     }
+
+    /// <summary>No intent's stored name (<c>Postage</c>, <c>Other</c>…) is in the page's text, folded parts and list options included.</summary>
+    private static async Task AssertNoIntentNameShownAsync(IPage page)
+    {
+        var text = await page.Locator("main").TextContentAsync() ?? "";
+        Assert.All(Enum.GetNames<Intent>(), name => Assert.DoesNotMatch($@"\b{name}\b", text));
+    }
+
+    // The explain box names the intent it recognised, in Chinese.
+    [GeneratedRegex("识别为意图“[^A-Za-z”]+”")]
+    private static partial Regex ChineseIntent();
 
     private static async Task AssertAuditedAsync(ConsoleSite site, string action, string entryId)
     {

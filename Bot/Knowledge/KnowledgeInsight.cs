@@ -64,7 +64,8 @@ public sealed class KnowledgeInsight(IUnansweredStore store, CitizenRouter route
     private static string Why(RoutedQuestion question)
     {
         var understood = question.Understood;
-        var line = understood.Business is { } business ? $"识别为意图 {understood.Intent}，业务线 {PostalNames.ToChinese(business)}" : $"识别为意图 {understood.Intent}";
+        var intent = $"识别为意图“{IntentNames.ToChinese(understood.Intent)}”";
+        var line = understood.Business is { } business ? $"{intent}，业务线 {PostalNames.ToChinese(business)}" : intent;
         var followed = question.FollowedUp ? "（按上一问的话题理解）" : "";
         var match = question.Match;
         var terms = match is null || match.MatchedTerms.Count == 0 ? "无" : string.Join("、", match.MatchedTerms);

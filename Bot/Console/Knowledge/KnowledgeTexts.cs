@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Dialogs.Understanding;
 using ChatPost.Bot.Knowledge;
 
 namespace ChatPost.Bot.Console.Knowledge;
@@ -11,6 +12,10 @@ public static partial class KnowledgeTexts
     /// <summary>The business lines an entry may be filed under, as the form offers them (wire name, Chinese).</summary>
     public static readonly IReadOnlyList<(string Wire, string Title)> BusinessLines =
         [.. Enum.GetValues<Business>().Select(business => (PostalNames.ToWire(business), PostalNames.ToChinese(business)))];
+
+    /// <summary>The intents an entry may be filed under, as the form offers them (the stored name, Chinese).</summary>
+    public static readonly IReadOnlyList<(string Name, string Title)> Intents =
+        [.. Enum.GetValues<Intent>().Select(intent => (intent.ToString(), IntentNames.ToChinese(intent)))];
 
     /// <summary>What made a version, in Chinese.</summary>
     public static string Change(FaqEntryVersion version)
@@ -52,6 +57,9 @@ public static partial class KnowledgeTexts
         "noAnswer" => "无法回答",
         _ => kind,
     };
+
+    /// <summary>The intent's Chinese name, by its stored name; 无 for none.</summary>
+    public static string Intent(string? name) => Intents.FirstOrDefault(intent => intent.Name == name).Title ?? "无";
 
     /// <summary>The business line's Chinese name; 不限 for none.</summary>
     public static string Business(string? wire) => PostalNames.TryParse(wire, out Business business) ? PostalNames.ToChinese(business) : "不限";
