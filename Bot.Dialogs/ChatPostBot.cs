@@ -144,7 +144,8 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// <summary>
     /// Answers each question of the message: the knowledge's answers, thanks and the menu in one message (with the
     /// <paramref name="reminder"/> of a dropped question last), then a greeting, the watch commands, a handoff and a lookup,
-    /// each as its own dialog does it. Notes the questions answered weakly, not at all, or by a person.
+    /// each as its own dialog does it. Notes the questions answered weakly, not at all, or by a person, when a citizen asked
+    /// them: staff trying the bot in the console's sandbox do not speak for citizens.
     /// </summary>
     private async Task AnswerAsync(DialogContext context, string text, IReadOnlyList<RoutedQuestion> questions, string? reminder, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -153,9 +154,14 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         var lines = new List<string>();
         string? lookup = null;
         var handoff = false;
+        var citizen = !SandboxTurns.IsSandbox(turn.Activity);
         foreach (var question in questions)
         {
-            Note(question, now);
+            if (citizen)
+            {
+                Note(question, now);
+            }
+
             switch (question.Kind)
             {
                 case RouteKind.Lookup:

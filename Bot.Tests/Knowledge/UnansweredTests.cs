@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChatPost.Bot.Dialogs.Features.Faq;
+using ChatPost.Bot.Tests.Console;
 using ChatPost.Bot.Tests.Support;
 using StackExchange.Redis;
 
@@ -76,6 +78,33 @@ public partial class UnansweredTests
         Assert.Equal(["股票什么时候涨", "股票什么时候会涨呢"], groups[0]!["wordings"]!.AsArray().Select(wording => (string)wording!["question"]!));
         Assert.Equal(("今天天气怎么样", 2L), ((string)groups[1]!["question"]!, (long)groups[1]!["count"]!));
         Assert.Equal(("转人工", "handoff"), ((string)groups[2]!["question"]!, (string)groups[2]!["reason"]!));
+    }
+
+    [Fact]
+    public async Task AQuestionTriedInTheConsolesSandbox_IsNotCounted_WhileTheSameFromACitizenIs()
+    {
+        const string Question = "股票什么时候涨";
+        await using var factory = Factory(TestRedis.Prefix());
+        using var console = new ConsoleClient(factory);
+        Assert.True(await console.SignInAsync(StaffSetup.AdminKey));
+
+        var tried = await console.PostPageFormAsync("/console/try", "sandbox", new MultipartFormDataContent
+        {
+            { new StringContent("citizens"), "bot" }, { new StringContent("0123456789abcdef"), "conversation" },
+            { new StringContent("7001"), "message" }, { new StringContent(Question), "text" },
+        });
+        var citizen = new BotClient(factory.CreateClient());
+        var asked = await citizen.AskAsync(Question);
+        // Another question the bot cannot answer, from the same citizen: the writer stores in order, so once it is listed,
+        // whatever was noted before it (the sandbox's question too, had it been noted) is counted.
+        await citizen.AskAsync("今天天气怎么样");
+        var list = await UntilListedAsync(Admin(factory), expectedCount: 2);
+
+        Assert.Equal(HttpStatusCode.OK, tried.StatusCode);
+        Assert.Contains(FaqReplies.NoMatch, await tried.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the sandbox got the bot's answer
+        Assert.Contains(FaqReplies.NoMatch, asked, StringComparison.Ordinal);
+        var counts = list["questions"]!.AsArray().ToDictionary(group => (string)group!["question"]!, group => (long)group!["count"]!);
+        Assert.Equal(new Dictionary<string, long> { [Question] = 1, ["今天天气怎么样"] = 1 }, counts);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ChatPost.Bot.Channels;
+using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Schema;
@@ -22,7 +23,13 @@ internal sealed class SandboxTurn(IWeChatChannel channel, InboundMessage message
 
     public override string NoReply => "";
 
-    public override Activity ToActivity() => _wechat.ToActivity();
+    /// <summary>The channel's activity, marked as the sandbox's (<see cref="SandboxTurns"/>): staff asked it, not a citizen.</summary>
+    public override Activity ToActivity()
+    {
+        var activity = _wechat.ToActivity();
+        SandboxTurns.Mark(activity);
+        return activity;
+    }
 
     /// <summary>Keeps the replies here: a sandbox user has no WeChat account to send them to.</summary>
     public override ITurnDelivery CreateDelivery(LateReplyOutbox outbox)
