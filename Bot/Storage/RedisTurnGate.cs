@@ -74,7 +74,18 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
             batch.Execute();
         }
 
-        var result = (RedisResult[])(await entering)!;
+        RedisResult[] result;
+        try
+        {
+            result = (RedisResult[])(await entering)!;
+        }
+        catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
+        {
+            // The turn goes on as in an outage; if Redis runs the script once it wakes, its lock must not outlive that.
+            locks.Undo(turn.LockName, token);
+            throw;
+        }
+
         switch ((int)result[0])
         {
             case 0:
