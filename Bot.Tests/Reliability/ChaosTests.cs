@@ -30,6 +30,8 @@ public class ChaosTests(ITestOutputHelper output)
             output.WriteLine(line);
         }
 
+        await File.WriteAllLinesAsync(Path.Combine(cluster.LogFolder, "report.txt"), report.Lines);
+
         Assert.True(report.Violations.Count == 0, $"seed {seed}: " + string.Join("; ", report.Violations));
     }
 }

@@ -25,5 +25,5 @@ while (($#)); do
 done
 export CHATPOST_CHAOS_MINUTES=$minutes CHATPOST_CHAOS_FAULTS=$faults CHATPOST_CHAOS_SEED=$seed
 ./test.sh --filter "FullyQualifiedName~ChaosTests" --logger "console;verbosity=detailed" 2>&1 \
-  | grep -E '^\s+(chaos:|seed:|faults:|pushes:|智能机器人|broadcasts|announcements|ingested|replica|OK  |FAIL |    (not completed|missing|RSS each|[0-9]{2}:))|Passed!|Failed!' \
+  | grep -E '^\s+(chaos:|seed:|faults:|pushes:|push |智能机器人|broadcasts|announcements|ingested|replica|r[0-9]+/|OK  |FAIL |    (not completed|missing|RSS each|[0-9]{2}:))|Passed!|Failed!' \
   | sed -E 's/^\s+//'

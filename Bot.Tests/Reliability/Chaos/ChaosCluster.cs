@@ -22,6 +22,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
     private readonly BotProcess?[] _replicas;
     private readonly int[] _ports;
     private readonly Dictionary<string, string?> _settings;
+    private readonly List<ReplicaLife> _lives = [];
 
     private ChaosCluster(SentinelRedis redis, FakeWebhook webhook, FakeWeChatApi api, FakeAiRobotPlatform robot, Dictionary<string, string?> settings,
         BotProcess[] replicas)
@@ -29,6 +30,10 @@ internal sealed class ChaosCluster : IAsyncDisposable
         (Redis, Webhook, Api, Robot, _settings, _replicas) = (redis, webhook, api, robot, settings, replicas);
         _ports = [.. replicas.Select(replica => replica.BaseUrl.Port)];
         Nginx = new LoopbackNginx(replicas.Select(replica => replica.BaseUrl));
+        for (var slot = 0; slot < replicas.Length; slot++)
+        {
+            _lives.Add(new ReplicaLife(slot, replicas[slot].ProcessId, DateTimeOffset.UtcNow));
+        }
     }
 
     public SentinelRedis Redis { get; }
@@ -94,6 +99,8 @@ internal sealed class ChaosCluster : IAsyncDisposable
             ["Announcements:DailyProgress:ReportDay"] = "Today",
             ["Announcements:DailyProgress:Charts"] = "false",
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            // Each retried copy a replica served from the stored reply, by MsgId: what a trace of a push needs.
+            ["Logging:LogLevel:ChatPost.Bot.Channels.WeChatCallbackHandler"] = "Debug",
         })
         {
             settings[key] = value;
@@ -117,6 +124,35 @@ internal sealed class ChaosCluster : IAsyncDisposable
             await webhook.DisposeAsync();
             redis.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Who served on nginx's upstream <paramref name="port"/> at <paramref name="at"/>: <c>r{slot}/{pid}</c>, as the log
+    /// files are named, or <c>r{slot}/down</c>.
+    /// </summary>
+    public string ReplicaAt(int port, DateTimeOffset at)
+    {
+        var slot = Array.IndexOf(_ports, port);
+        var life = _lives.LastOrDefault(life => life.Slot == slot && life.Started <= at && (life.Ended is null || at <= life.Ended));
+        return string.Create(CultureInfo.InvariantCulture, $"r{slot}/{(life is null ? "down" : life.Pid.ToString(CultureInfo.InvariantCulture))}");
+    }
+
+    /// <summary>Every replica's log so far, as <c>r{slot}/{pid}</c> and its lines: those that ended, and those still running.</summary>
+    public IEnumerable<(string Replica, IReadOnlyList<string> Lines)> Logs()
+    {
+        foreach (var file in Directory.GetFiles(LogFolder, "replica*.log"))
+        {
+            var name = Path.GetFileNameWithoutExtension(file)["replica".Length..].Split('-');
+            yield return ($"r{name[0]}/{name[1]}", File.ReadAllLines(file));
+        }
+
+        for (var slot = 0; slot < _replicas.Length; slot++)
+        {
+            if (_replicas[slot] is { } replica)
+            {
+                yield return (string.Create(CultureInfo.InvariantCulture, $"r{slot}/{replica.ProcessId}"), replica.Output);
+            }
         }
     }
 
@@ -145,16 +181,29 @@ internal sealed class ChaosCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a replica in <paramref name="slot"/> again, on the port nginx knows for it.</summary>
-    public async Task RestartAsync(int slot) =>
+    public async Task RestartAsync(int slot)
+    {
+        var started = DateTimeOffset.UtcNow;
         _replicas[slot] = await BotProcess.StartAsync(new Dictionary<string, string?>(_settings)
         {
             ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_ports[slot]}"),
         });
+        lock (_lives)
+        {
+            _lives.Add(new ReplicaLife(slot, _replicas[slot]!.ProcessId, started));
+        }
+    }
 
     private async Task EndAsync(int slot, BotProcess replica)
     {
         var pid = replica.ProcessId;
         await replica.DisposeAsync();
+        lock (_lives)
+        {
+            var life = _lives.FindLastIndex(life => life.Pid == pid);
+            _lives[life] = _lives[life] with { Ended = DateTimeOffset.UtcNow };
+        }
+
         await File.WriteAllLinesAsync(Path.Combine(LogFolder, string.Create(CultureInfo.InvariantCulture, $"replica{slot}-{pid}.log")), replica.Output);
     }
 
@@ -174,4 +223,6 @@ internal sealed class ChaosCluster : IAsyncDisposable
         await Webhook.DisposeAsync();
         Redis.Dispose();
     }
+
+    private sealed record ReplicaLife(int Slot, int Pid, DateTimeOffset Started, DateTimeOffset? Ended = null);
 }

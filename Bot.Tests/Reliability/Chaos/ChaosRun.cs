@@ -77,21 +77,27 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
 
             // WeChat tries three times, each after waiting five seconds for the one before, until one gets a 200.
             var xml = WeChatPush.TextXml(push.User, question, push.MsgId, push.Sent.ToUnixTimeSeconds());
-            for (var attempt = 0; attempt < 3 && push.Status != HttpStatusCode.OK; attempt++)
+            for (var attempt = 1; attempt <= 3 && push.Status != HttpStatusCode.OK; attempt++)
             {
+                var tried = push.Tried(string.Create(CultureInfo.InvariantCulture, $"p{push.MsgId}.{attempt}"));
                 using var patience = new CancellationTokenSource(CallbackPatience);
                 try
                 {
-                    using var response = await http.SendAsync(Absolute(_signer.Plaintext(xml), http.BaseAddress!), patience.Token);
+                    using var request = Absolute(_signer.Plaintext(xml), http.BaseAddress!);
+                    request.Headers.Add(LoopbackNginx.TagHeader, tried.Tag);
+                    using var response = await http.SendAsync(request, patience.Token);
                     push.Status = Noted(response.StatusCode, "/wechat/mp");
                     if (response.IsSuccessStatusCode)
                     {
                         push.Passive = PassiveContent(await response.Content.ReadAsStringAsync(patience.Token));
                     }
+
+                    tried.Answered(push.Status, push.Passive ?? "no reply");
                 }
                 catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
                 {
                     push.Status = null;
+                    tried.Failed(exception);
                 }
             }
 
@@ -111,26 +117,28 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
             var clerk = $"clerk{n}";
             var text = string.Format(CultureInfo.InvariantCulture, ClerkQuestions[n % ClerkQuestions.Length], Number(n % 50));
             var message = cluster.Robot.Text(clerk, ChaosCluster.Chat(group), $"@{FakeAiRobotPlatform.Name}\u2005{text}");
-            var question = new RobotQuestion(ResponseCode((string)message["response_url"]!), DateTimeOffset.UtcNow);
+            var question = new RobotQuestion(ResponseCode((string)message["response_url"]!), (string)message["msgid"]!, clerk, DateTimeOffset.UtcNow);
             lock (_questions)
             {
                 _questions.Add(question);
             }
 
             JsonObject? stream = null;
-            for (var attempt = 0; attempt < 3 && stream is null; attempt++)
+            for (var attempt = 1; attempt <= 3 && stream is null; attempt++)
             {
-                stream = (await CallRobotAsync(http, message))?["stream"]?.AsObject();
+                stream = await CallRobotAsync(http, message, question.Tried(string.Create(CultureInfo.InvariantCulture, $"q{n}.m{attempt}")));
             }
 
             var giveUp = DateTimeOffset.UtcNow + ChaosCluster.StreamCloseAfter + TimeSpan.FromSeconds(15);
-            while (stream is not null && (bool?)stream["finish"] != true && DateTimeOffset.UtcNow < giveUp)
+            for (var refresh = 1; stream is not null && (bool?)stream["finish"] != true && DateTimeOffset.UtcNow < giveUp; refresh++)
             {
                 await Task.Delay(1000, CancellationToken.None);
-                var refreshed = (await CallRobotAsync(http, FakeAiRobotPlatform.Refresh(clerk, ChaosCluster.Chat(group), (string)stream["id"]!)))?["stream"]?.AsObject();
+                var refreshed = await CallRobotAsync(http, FakeAiRobotPlatform.Refresh(clerk, ChaosCluster.Chat(group), (string)stream["id"]!),
+                    question.Tried(string.Create(CultureInfo.InvariantCulture, $"q{n}.r{refresh}")));
                 stream = refreshed ?? stream; // a refresh that failed is polled again, as WeCom does
             }
 
+            question.StreamId = (string?)stream?["id"];
             question.Finished = (bool?)stream?["finish"] == true;
             question.Final = (string?)stream?["content"];
             question.Done = DateTimeOffset.UtcNow;
@@ -138,16 +146,24 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
         }
     }
 
-    private async Task<JsonObject?> CallRobotAsync(HttpClient http, JsonObject plaintext)
+    // One callback of WeCom's, tagged for nginx's log; its stream, or null when it got none.
+    private async Task<JsonObject?> CallRobotAsync(HttpClient http, JsonObject plaintext, Try tried)
     {
         using var patience = new CancellationTokenSource(CallbackPatience);
         try
         {
-            var (status, answer, _) = await cluster.Robot.SendAsync(http, plaintext, patience.Token);
-            return Noted(status, "/wechat/work/robot") == HttpStatusCode.OK ? answer : null;
+            var nonce = Random.Shared.Next(100_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
+            using var request = cluster.Robot.Callback(plaintext, nonce);
+            request.Headers.Add(LoopbackNginx.TagHeader, tried.Tag);
+            using var response = await http.SendAsync(request, patience.Token);
+            var body = await response.Content.ReadAsStringAsync(patience.Token);
+            var stream = Noted(response.StatusCode, "/wechat/work/robot") == HttpStatusCode.OK ? cluster.Robot.Open(body, nonce)?["stream"]?.AsObject() : null;
+            tried.Answered(response.StatusCode, stream is null ? "no stream" : $"{((bool?)stream["finish"] == true ? "finish" : "running")} {(string?)stream["content"]}");
+            return stream;
         }
         catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
         {
+            tried.Failed(exception);
             return null;
         }
     }
@@ -376,7 +392,38 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
 
     private sealed record Fault(string What, DateTimeOffset From, DateTimeOffset To, bool Excused);
 
-    private sealed class Push(string user, string question, long msgId, DateTimeOffset sent)
+    /// <summary>One HTTP try of a push or a 智能机器人 callback: its tag in nginx's log, when it went, what came back.</summary>
+    private sealed class Try(string tag, DateTimeOffset at)
+    {
+        public string Tag => tag;
+
+        public DateTimeOffset At => at;
+
+        public TimeSpan Took { get; private set; }
+
+        public string Outcome { get; private set; } = "";
+
+        public void Answered(HttpStatusCode? status, string what) =>
+            (Took, Outcome) = (DateTimeOffset.UtcNow - at, string.Create(CultureInfo.InvariantCulture, $"{(int?)status} {what}"));
+
+        public void Failed(Exception exception) =>
+            (Took, Outcome) = (DateTimeOffset.UtcNow - at, exception is OperationCanceledException ? "no answer in 5 s" : "connection failed");
+    }
+
+    /// <summary>What the harness sent for one push or question: its tries, in order.</summary>
+    private abstract class Asked
+    {
+        public List<Try> Tries { get; } = [];
+
+        public Try Tried(string tag)
+        {
+            var tried = new Try(tag, DateTimeOffset.UtcNow);
+            Tries.Add(tried);
+            return tried;
+        }
+    }
+
+    private sealed class Push(string user, string question, long msgId, DateTimeOffset sent) : Asked
     {
         public string User => user;
 
@@ -394,13 +441,19 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
         public string? Passive { get; set; }
     }
 
-    private sealed class RobotQuestion(string responseCode, DateTimeOffset sent)
+    private sealed class RobotQuestion(string responseCode, string msgId, string clerk, DateTimeOffset sent) : Asked
     {
         public string ResponseCode => responseCode;
+
+        public string MsgId => msgId;
+
+        public string Clerk => clerk;
 
         public DateTimeOffset Sent => sent;
 
         public DateTimeOffset Done { get; set; }
+
+        public string? StreamId { get; set; }
 
         public bool Finished { get; set; }
 
