@@ -50,7 +50,7 @@ public sealed class ChatPostMetrics
         _aiRobotCallbacks = meter.CreateCounter<long>("chatpost.airobot.callbacks", "{callback}",
             "智能机器人 callbacks by type: text, mixed, voice, stream (a refresh), event:<eventtype>, other, foreign (another robot's)");
         _aiRobotRefreshes = meter.CreateCounter<long>("chatpost.airobot.stream.refreshes", "{refresh}",
-            "智能机器人 stream refreshes by what they found: running, finished, closed, unknown");
+            "智能机器人 stream refreshes by what they found: running, finished, closed, unknown, taken_over (a turn that died with its replica, run again)");
         _aiRobotFinish = meter.CreateHistogram<double>("chatpost.airobot.stream.finish", "s",
             "Time from a 智能机器人 message to its answer, by the way it went: first_reply, stream, response_url",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 0.8, 1, 2, 5, 10, 30, 60, 120, 300, 600] });

@@ -8,7 +8,7 @@ public sealed class MemoryAiRobotStreams(TimeProvider time) : IAiRobotStreams
     private DateTimeOffset _nextSweep;
 
     /// <inheritdoc/>
-    public Task<AiRobotStreamClaim> ClaimAsync(AiRobotStreamKey stream, string busyNotice, CancellationToken cancellationToken)
+    public Task<AiRobotStreamClaim> ClaimAsync(AiRobotStreamKey stream, string busyNotice, string turn, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         lock (_gate)
@@ -24,7 +24,7 @@ public sealed class MemoryAiRobotStreams(TimeProvider time) : IAiRobotStreams
             var busy = inFlight >= IAiRobotStreams.MaxInFlightPerUser;
             _streams[stream] = busy
                 ? new Entry(now, new AiRobotStreamState(AiRobotStreamStatus.Finished, busyNotice), InFlight: false)
-                : new Entry(now, new AiRobotStreamState(AiRobotStreamStatus.Running, ""), InFlight: true);
+                : new Entry(now, new AiRobotStreamState(AiRobotStreamStatus.Running, ""), InFlight: true, Turn: turn, Lease: now + IAiRobotStreams.OwnerLease);
             return Task.FromResult(new AiRobotStreamClaim(busy ? AiRobotClaimOutcome.Busy : AiRobotClaimOutcome.New));
         }
     }
@@ -40,13 +40,25 @@ public sealed class MemoryAiRobotStreams(TimeProvider time) : IAiRobotStreams
                 return Task.FromResult<AiRobotStreamState?>(null);
             }
 
-            if (entry.State.Status == AiRobotStreamStatus.Running && now >= entry.Started + closeAfter)
+            if (entry.State.Status != AiRobotStreamStatus.Running)
             {
-                entry = entry with { State = entry.State with { Status = AiRobotStreamStatus.Closed } };
-                _streams[stream] = entry;
+                return Task.FromResult<AiRobotStreamState?>(entry.State);
             }
 
-            return Task.FromResult<AiRobotStreamState?>(entry.State);
+            AiRobotTakeover? takeover = null;
+            if (entry.Turn is { } turn && now >= entry.Lease)
+            {
+                entry = entry with { Lease = now + IAiRobotStreams.OwnerLease, Takeovers = entry.Takeovers + 1 };
+                takeover = new AiRobotTakeover(turn, entry.Takeovers);
+            }
+
+            if (now >= entry.Started + closeAfter)
+            {
+                entry = entry with { State = entry.State with { Status = AiRobotStreamStatus.Closed } };
+            }
+
+            _streams[stream] = entry;
+            return Task.FromResult<AiRobotStreamState?>(entry.State with { Takeover = takeover });
         }
     }
 
@@ -65,6 +77,22 @@ public sealed class MemoryAiRobotStreams(TimeProvider time) : IAiRobotStreams
     }
 
     /// <inheritdoc/>
+    public Task<bool> KeepAsync(AiRobotStreamKey stream, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_streams.TryGetValue(stream, out var entry) || entry.State.Status != AiRobotStreamStatus.Running)
+            {
+                return Task.FromResult(false);
+            }
+
+            _streams[stream] = entry with { Lease = now + IAiRobotStreams.OwnerLease };
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc/>
     public Task<bool> FinishAsync(AiRobotStreamKey stream, string content, string? images, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -77,11 +105,11 @@ public sealed class MemoryAiRobotStreams(TimeProvider time) : IAiRobotStreams
             switch (entry.State.Status)
             {
                 case AiRobotStreamStatus.Running:
-                    _streams[stream] = entry with { State = new AiRobotStreamState(AiRobotStreamStatus.Finished, content, images), InFlight = false };
+                    _streams[stream] = entry with { State = new AiRobotStreamState(AiRobotStreamStatus.Finished, content, images), InFlight = false, Turn = null };
                     return Task.FromResult(true);
                 case AiRobotStreamStatus.Closed when !entry.HandedOver:
                     // The caller sends the answer through the response_url, once; a later call finds nothing to do.
-                    _streams[stream] = entry with { InFlight = false, HandedOver = true };
+                    _streams[stream] = entry with { InFlight = false, HandedOver = true, Turn = null };
                     return Task.FromResult(false);
                 default:
                     return Task.FromResult(true);
@@ -106,5 +134,6 @@ public sealed class MemoryAiRobotStreams(TimeProvider time) : IAiRobotStreams
         }
     }
 
-    private sealed record Entry(DateTimeOffset Started, AiRobotStreamState State, bool InFlight, bool HandedOver = false);
+    private sealed record Entry(DateTimeOffset Started, AiRobotStreamState State, bool InFlight, bool HandedOver = false, string? Turn = null,
+        DateTimeOffset Lease = default, int Takeovers = 0);
 }

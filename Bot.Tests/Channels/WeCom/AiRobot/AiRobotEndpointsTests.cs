@@ -1,13 +1,17 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatPost.Bot.Channels.WeCom.AiRobot;
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Dialogs.Features.StaffProgress;
+using ChatPost.Bot.Storage;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using static ChatPost.Bot.Tests.WeChat.RobotVectors;
 
 namespace ChatPost.Bot.Tests.Channels.WeCom.AiRobot;
@@ -148,6 +152,60 @@ public sealed class AiRobotEndpointsTests : IAsyncLifetime
         Assert.Equal("reply #1", (string?)body["markdown"]!["content"]);
         Assert.Equal("结果稍后发送。", (string?)retried!["stream"]!["content"]);
         Assert.Equal(1, bot.Turns);
+    }
+
+    [Fact]
+    public async Task Post_RefreshOfAStreamWhoseTurnDiedWithItsReplica_RunsTheTurnAgainAndAnswersOnce()
+    {
+        var prefix = TestRedis.Prefix();
+        var bot = new EchoBot();
+        await using var factory = new ChatPostFactory(prefix, settings: Settings(), services: services => Use(services, bot));
+        var client = factory.CreateClient();
+        var message = _platform.Text("qianshi", Chat, "@邮政助手 进度");
+        var streamId = AiRobotStreamId.For("qianshi", (string)message["msgid"]!);
+        // What a replica SIGKILLed in the middle of the turn leaves: the stream claimed, running, and nobody keeping it for
+        // a lease and more (its claim made on a clock one lease ago).
+        var deadReplica = new RedisAiRobotStreams(new RedisConnection(TestRedis.Connection, Options.Create(new RedisOptions { KeyPrefix = prefix })),
+            new FakeTimeProvider(DateTimeOffset.UtcNow - IAiRobotStreams.OwnerLease - TimeSpan.FromSeconds(1)));
+        await deadReplica.ClaimAsync(streamId, AiRobotReplies.Busy, message.ToJsonString(), default);
+
+        var refreshed = await _platform.PostAsync(client, FakeAiRobotPlatform.Refresh("qianshi", Chat, streamId.StreamId));
+        var retried = await _platform.PostAsync(client, message);
+
+        Assert.True((bool)refreshed!["stream"]!["finish"]!);
+        Assert.Equal("heard: 进度 (from qianshi in group wrChatOfXiangyang01)", (string?)refreshed["stream"]!["content"]);
+        Assert.True((bool)retried!["stream"]!["finish"]!);
+        Assert.Equal((string?)refreshed["stream"]!["content"], (string?)retried["stream"]!["content"]);
+        Assert.Equal(1, bot.Turns);
+        Assert.Empty(_platform.ResponsePosts);
+    }
+
+    [Fact]
+    public async Task Post_TurnSlowerThanALeaseOnAnotherReplica_IsKeptAndNeverRunAgain()
+    {
+        var prefix = TestRedis.Prefix();
+        var (slow, other) = (new GatedBot { Gate = GatedBot.Closed() }, new EchoBot());
+        await using var owner = new ChatPostFactory(prefix, settings: Settings(firstReplyBudget: "00:00:00.100"), services: services => Use(services, slow));
+        await using var refresher = new ChatPostFactory(prefix, settings: Settings(), services: services => Use(services, other));
+        var client = refresher.CreateClient();
+
+        var first = await _platform.PostAsync(owner.CreateClient(), _platform.Text("zhengshi", Chat, "@邮政助手 进度"));
+        var streamId = (string)first!["stream"]!["id"]!;
+        var refreshes = new List<JsonObject?>();
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        while (since.Elapsed < IAiRobotStreams.OwnerLease + TimeSpan.FromSeconds(2))
+        {
+            refreshes.Add(await _platform.PostAsync(client, FakeAiRobotPlatform.Refresh("zhengshi", Chat, streamId)));
+            await Task.Delay(500);
+        }
+
+        slow.Gate.SetResult();
+        var done = await RefreshUntilFinishedAsync(client, "zhengshi", streamId);
+
+        Assert.All(refreshes, refresh => Assert.False((bool)refresh!["stream"]!["finish"]!));
+        Assert.Equal(0, other.Turns);
+        Assert.Equal("reply #1", (string?)done["content"]);
+        Assert.Empty(_platform.ResponsePosts);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
         {
             case "stream":
                 metrics.AiRobotCallback("stream");
-                return await RefreshAsync(message.Stream?.Id, cancellationToken);
+                return await RefreshAsync(message.Stream?.Id, bot, cancellationToken);
             case "text" or "mixed" or "voice":
                 metrics.AiRobotCallback(message.MsgType);
                 return await MessageAsync(message, bot, cancellationToken);
@@ -105,8 +105,11 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
         }
     }
 
-    /// <summary>What the user's stream shows now; a stream unknown here is finished with a notice, so that WeCom stops polling it.</summary>
-    private async Task<string> RefreshAsync(string? streamId, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the user's stream shows now; a stream unknown here is finished with a notice, so that WeCom stops polling it.
+    /// A stream whose turn died with its replica (nobody kept it) is taken over: its turn runs again here.
+    /// </summary>
+    private async Task<string> RefreshAsync(string? streamId, IBot bot, CancellationToken cancellationToken)
     {
         var stream = AiRobotStreamId.Read(streamId);
         AiRobotStreamState? state = null;
@@ -120,11 +123,20 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
             return AiRobotReplyJson.Stream(streamId ?? "", finish: false, AiRobotReplies.Working);
         }
 
-        metrics.AiRobotRefresh(state?.Status.ToString().ToLowerInvariant() ?? "unknown");
+        metrics.AiRobotRefresh(state is { Takeover: not null } ? "taken_over" : state?.Status.ToString().ToLowerInvariant() ?? "unknown");
         if (state is null)
         {
             logger.UnknownStream();
             return AiRobotReplyJson.Stream(streamId ?? "", finish: true, AiRobotReplies.UnknownStream);
+        }
+
+        if (state.Takeover is { } takeover && Read(takeover.Turn, AiRobotJsonContext.Default.AiRobotMessage) is { MsgId.Length: > 0, From.UserId.Length: > 0 } message)
+        {
+            logger.TurnTakenOver(UserIds.MaskDeliveryId(message.MsgId), takeover.Attempt);
+            // A stream this refresh also closed shows 结果稍后发送 now; the turn, running on, answers through the response_url.
+            var answer = await RunTurnAsync(message, stream!.Value, takeover.Attempt, time.GetUtcNow(), bot,
+                state.Status == AiRobotStreamStatus.Running ? _settings.FirstReplyBudget : TimeSpan.Zero, cancellationToken);
+            return state.Status == AiRobotStreamStatus.Running ? answer : Show(streamId!, state);
         }
 
         return Show(streamId!, state);
@@ -138,7 +150,8 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
         AiRobotStreamClaim claim;
         try
         {
-            claim = await streams.ClaimAsync(stream, AiRobotReplies.Busy, cancellationToken);
+            claim = await streams.ClaimAsync(stream, AiRobotReplies.Busy, JsonSerializer.Serialize(message, AiRobotJsonContext.Default.AiRobotMessage),
+                cancellationToken);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {
@@ -156,9 +169,16 @@ public sealed class AiRobotCallback(WeChatCallbackHandler handler, IAiRobotStrea
                 return AiRobotReplyJson.Stream(stream.StreamId, finish: true, AiRobotReplies.Busy);
         }
 
+        return await RunTurnAsync(message, stream, attempt: 0, received, bot, _settings.FirstReplyBudget, cancellationToken);
+    }
+
+    /// <summary>Runs the turn of a message that owns <paramref name="stream"/> (the one pipeline): its answer within <paramref name="deadline"/>.</summary>
+    private Task<string> RunTurnAsync(AiRobotMessage message, AiRobotStreamKey stream, int attempt, DateTimeOffset received, IBot bot,
+        TimeSpan deadline, CancellationToken cancellationToken)
+    {
         var text = AiRobotMention.Strip(message.Content ?? "", _settings.Name);
         var delivery = new AiRobotStreamDelivery(stream, message.ResponseUrl, streams, responder, metrics, time, logger);
-        return await handler.HandleAsync(new AiRobotTurn(message, text, stream.StreamId, delivery, received), bot, _settings.FirstReplyBudget,
+        return handler.HandleAsync(new AiRobotTurn(message, text, stream.StreamId, delivery, received, attempt), bot, deadline,
             cancellationToken);
     }
 

@@ -20,4 +20,8 @@ internal static partial class AiRobotLog
 
     [LoggerMessage(EventId = 1065, Level = LogLevel.Debug, Message = "Answered a refresh of an unknown 智能机器人 stream")]
     public static partial void UnknownStream(this ILogger logger);
+
+    [LoggerMessage(EventId = 1066, Level = LogLevel.Warning,
+        Message = "Running 智能机器人 turn {ActivityId} again (attempt {Attempt}): nobody kept its stream, so its replica died with it")]
+    public static partial void TurnTakenOver(this ILogger logger, string activityId, int attempt);
 }

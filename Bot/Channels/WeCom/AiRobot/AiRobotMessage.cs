@@ -50,9 +50,11 @@ public sealed record AiRobotMessage
     public AiRobotEvent? Event { get; init; }
 
     /// <summary>The conversation: the group in a group chat, the user in single chat (WECOM-ROBOT.md §8.10).</summary>
+    [JsonIgnore]
     public string? ConversationId => ChatId is { Length: > 0 } ? ChatId : From?.UserId;
 
     /// <summary>What the user wrote: the text, the text items of a mixed message, or the transcript of a voice message.</summary>
+    [JsonIgnore]
     public string? Content => MsgType switch
     {
         "text" => Text?.Content,

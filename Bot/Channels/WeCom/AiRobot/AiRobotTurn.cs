@@ -20,12 +20,13 @@ public sealed class AiRobotTurn : InboundTurn
     private readonly DateTimeOffset _received;
 
     /// <param name="replyTo">The stream id for a message; the card's <c>task_id</c> for a click (<paramref name="delivery"/> then has no stream).</param>
-    public AiRobotTurn(AiRobotMessage message, string text, string replyTo, AiRobotStreamDelivery delivery, DateTimeOffset received)
+    /// <param name="attempt">0 for the message's turn; n for its n-th run again after the turn died (<see cref="AiRobotTakeover"/>), which the turn gate must let through.</param>
+    public AiRobotTurn(AiRobotMessage message, string text, string replyTo, AiRobotStreamDelivery delivery, DateTimeOffset received, int attempt = 0)
     {
         ArgumentNullException.ThrowIfNull(message);
         (_message, _text, _replyTo, _delivery, _received) = (message, text, replyTo, delivery, received);
         // Required fields of every message and event, checked by the callback before a turn is made of it.
-        Keys = new TurnKeys(ChannelId, message.ConversationId!, message.MsgId!);
+        Keys = new TurnKeys(ChannelId, message.ConversationId!, attempt == 0 ? message.MsgId! : $"{message.MsgId}#{attempt}");
     }
 
     /// <inheritdoc/>
@@ -56,7 +57,12 @@ public sealed class AiRobotTurn : InboundTurn
     };
 
     /// <inheritdoc/>
-    public override ITurnDelivery CreateDelivery(LateReplyOutbox outbox) => _delivery;
+    /// <remarks>The turn starts here: its stream is kept from now until it ends.</remarks>
+    public override ITurnDelivery CreateDelivery(LateReplyOutbox outbox)
+    {
+        _delivery.StartKeeping();
+        return _delivery;
+    }
 
     /// <inheritdoc/>
     /// <remarks>
