@@ -26,9 +26,9 @@ public class RedisOutageTests
         await factory.Services.GetRequiredService<IIngestionStore>().AddShipmentEventsAsync(
             [new ShipmentEvent("EA123456785CN", Business.License, "襄阳", ShipmentStatus.Delivered, DateTimeOffset.UtcNow.AddHours(-1), "襄州区", "已签收", null, null)], default);
         var msgId = 700_000L;
-        Assert.Equal(GreetingReplies.FirstHello, await AskAsync(client, "oRegular", "你好", ++msgId));
-        var faqAnswer = await AskAsync(client, "oRegular", Postage, ++msgId);
-        Assert.Contains("最新状态：已签收", await AskAsync(client, "oRegular", Tracking, ++msgId), StringComparison.Ordinal);
+        Assert.Equal(GreetingReplies.FirstHello, await WeChatPush.AskPlaintextAsync(client, "oRegular", "你好", ++msgId));
+        var faqAnswer = await WeChatPush.AskPlaintextAsync(client, "oRegular", Postage, ++msgId);
+        Assert.Contains("最新状态：已签收", await WeChatPush.AskPlaintextAsync(client, "oRegular", Tracking, ++msgId), StringComparison.Ordinal);
         // The service answers before its closing script (reply kept, lock freed) is done; a PING behind it on the same
         // connection returns once it is. Stopped before that, Redis would keep the user's lock for its 30 s.
         await factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().PingAsync();
@@ -43,7 +43,7 @@ public class RedisOutageTests
                 var question = (i % 3) switch { 0 => "你好", 1 => Postage, _ => Tracking };
                 var started = Stopwatch.StartNew();
                 var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml($"oLoad{worker}-{i}", question, Interlocked.Increment(ref msgId))));
-                var reply = response.IsSuccessStatusCode ? Content(await response.Content.ReadAsStringAsync()) : "";
+                var reply = response.IsSuccessStatusCode ? WeChatPush.ReplyContent(await response.Content.ReadAsStringAsync()) : "";
                 lock (answers)
                 {
                     answers.Add((question, response.StatusCode, reply, started.Elapsed));
@@ -55,7 +55,7 @@ public class RedisOutageTests
         string afterwards;
         do
         {
-            afterwards = await AskAsync(client, "oRegular", Tracking, ++msgId);
+            afterwards = await WeChatPush.AskPlaintextAsync(client, "oRegular", Tracking, ++msgId);
         }
         while (afterwards == RecordsReplies.Busy && recovered.Elapsed < TimeSpan.FromSeconds(5));
 
@@ -68,15 +68,6 @@ public class RedisOutageTests
         Assert.Contains("最新状态：已签收", afterwards, StringComparison.Ordinal);
         Assert.True(recovered.Elapsed < TimeSpan.FromSeconds(5), $"recovery took {recovered.Elapsed}");
         // What was stored before the outage is intact: this user is still known.
-        Assert.Equal(GreetingReplies.Hello, await AskAsync(client, "oRegular", "你好", ++msgId));
+        Assert.Equal(GreetingReplies.Hello, await WeChatPush.AskPlaintextAsync(client, "oRegular", "你好", ++msgId));
     }
-
-    private static async Task<string> AskAsync(HttpClient client, string user, string text, long msgId)
-    {
-        var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml(user, text, msgId)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Content(await response.Content.ReadAsStringAsync());
-    }
-
-    private static string Content(string xml) => WeChatXml.TryReadFields(xml, out var fields) ? fields.GetValueOrDefault("Content", xml) : xml;
 }

@@ -36,8 +36,8 @@ public class RedisSentinelFailoverTests(ITestOutputHelper output)
         var client = factory.CreateClient();
         var lookup = factory.Services.GetRequiredService<IShipmentLookup>();
         var msgId = 800_000L;
-        Assert.Equal(GreetingReplies.FirstHello, await AskAsync(client, "oRegular", "你好", ++msgId));
-        var faqAnswer = await AskAsync(client, "oRegular", Postage, ++msgId);
+        Assert.Equal(GreetingReplies.FirstHello, await WeChatPush.AskPlaintextAsync(client, "oRegular", "你好", ++msgId));
+        var faqAnswer = await WeChatPush.AskPlaintextAsync(client, "oRegular", Postage, ++msgId);
         // Answered 2xx just before the primary dies: a replica held it before the answer, so the promotion keeps it.
         Assert.Equal(HttpStatusCode.OK, (await IngestAsync(client, 0)).StatusCode);
 
@@ -53,7 +53,7 @@ public class RedisSentinelFailoverTests(ITestOutputHelper output)
                 var question = i % 2 == 0 ? "你好" : Postage;
                 var started = Stopwatch.StartNew();
                 var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml($"oLoad{worker}-{i}", question, Interlocked.Increment(ref msgId))));
-                var reply = response.IsSuccessStatusCode ? Content(await response.Content.ReadAsStringAsync()) : "";
+                var reply = response.IsSuccessStatusCode ? WeChatPush.ReplyContent(await response.Content.ReadAsStringAsync()) : "";
                 lock (answers)
                 {
                     answers.Add((question, response.StatusCode, reply, started.Elapsed));
@@ -96,9 +96,9 @@ public class RedisSentinelFailoverTests(ITestOutputHelper output)
         Assert.True(afterwards < TimeSpan.FromSeconds(10), $"writes resumed {afterwards} after the promotion");
         // State written before the failover survived it, and the promoted primary runs the turn scripts (EVAL again,
         // as it has none of the old primary's cached scripts): this user is still known and their turn is saved.
-        Assert.Equal(GreetingReplies.Hello, await AskAsync(client, "oRegular", "你好", ++msgId));
-        Assert.Equal(GreetingReplies.FirstHello, await AskAsync(client, "oAfterwards", "你好", ++msgId));
-        Assert.Equal(GreetingReplies.Hello, await AskAsync(client, "oAfterwards", "你好", ++msgId));
+        Assert.Equal(GreetingReplies.Hello, await WeChatPush.AskPlaintextAsync(client, "oRegular", "你好", ++msgId));
+        Assert.Equal(GreetingReplies.FirstHello, await WeChatPush.AskPlaintextAsync(client, "oAfterwards", "你好", ++msgId));
+        Assert.Equal(GreetingReplies.Hello, await WeChatPush.AskPlaintextAsync(client, "oAfterwards", "你好", ++msgId));
     }
 
     // Time from the promotion until a batch is stored again and found.
@@ -130,13 +130,4 @@ public class RedisSentinelFailoverTests(ITestOutputHelper output)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", IngestKey);
         return client.SendAsync(request);
     }
-
-    private static async Task<string> AskAsync(HttpClient client, string user, string text, long msgId)
-    {
-        var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml(user, text, msgId)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Content(await response.Content.ReadAsStringAsync());
-    }
-
-    private static string Content(string xml) => WeChatXml.TryReadFields(xml, out var fields) ? fields.GetValueOrDefault("Content", xml) : xml;
 }

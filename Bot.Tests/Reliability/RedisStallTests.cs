@@ -38,8 +38,8 @@ public class RedisStallTests
         await factory.Services.GetRequiredService<IIngestionStore>().AddShipmentEventsAsync(
             [new ShipmentEvent("EA123456785CN", Business.License, "襄阳", ShipmentStatus.Delivered, DateTimeOffset.UtcNow.AddHours(-1), "襄州区", "已签收", null, null)], default);
         var msgId = 910_000L;
-        Assert.Equal(GreetingReplies.FirstHello, await AskAsync(client, "oRegular", "你好", ++msgId));
-        var faqAnswer = await AskAsync(client, "oRegular", Postage, ++msgId);
+        Assert.Equal(GreetingReplies.FirstHello, await WeChatPush.AskPlaintextAsync(client, "oRegular", "你好", ++msgId));
+        var faqAnswer = await WeChatPush.AskPlaintextAsync(client, "oRegular", Postage, ++msgId);
         await factory.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().PingAsync();
 
         // CLIENT PAUSE holds every other client's commands unanswered, on open connections, for its time.
@@ -51,7 +51,7 @@ public class RedisStallTests
             var (user, question) = ($"oHung{i}", questions[i % questions.Length]);
             var started = Stopwatch.StartNew();
             var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml(user, question, Interlocked.Increment(ref msgId))));
-            var reply = Content(await response.Content.ReadAsStringAsync());
+            var reply = WeChatPush.ReplyContent(await response.Content.ReadAsStringAsync());
             return (User: user, Question: question, response.StatusCode, Reply: reply, Took: started.Elapsed);
         }));
         await hang;
@@ -90,13 +90,4 @@ public class RedisStallTests
             }
         }
     }
-
-    private static async Task<string> AskAsync(HttpClient client, string user, string text, long msgId)
-    {
-        var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml(user, text, msgId)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Content(await response.Content.ReadAsStringAsync());
-    }
-
-    private static string Content(string xml) => WeChatXml.TryReadFields(xml, out var fields) ? fields.GetValueOrDefault("Content", xml) : xml;
 }

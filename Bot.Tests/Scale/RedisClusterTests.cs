@@ -63,16 +63,16 @@ public class RedisClusterTests
         // that waits for its answer, a lookup that takes the quota and reads the shipment on the way in.
         var msgId = 900_000L;
         var users = Enumerable.Range(0, 12).Select(i => $"oCluster{i}").ToArray();
-        var hellos = await Task.WhenAll(users.Select(user => AskAsync(client, user, "你好", Interlocked.Increment(ref msgId))));
-        var againHellos = await Task.WhenAll(users.Select(user => AskAsync(client, user, "你好", Interlocked.Increment(ref msgId))));
-        var asked = await AskAsync(client, users[0], "查询物流", ++msgId);
-        var answered = await AskAsync(client, users[0], "EA123456785CN", ++msgId);
-        var lookup = await AskAsync(client, users[1], "EA123456785CN到哪了", ++msgId);
+        var hellos = await Task.WhenAll(users.Select(user => WeChatPush.AskPlaintextAsync(client, user, "你好", Interlocked.Increment(ref msgId))));
+        var againHellos = await Task.WhenAll(users.Select(user => WeChatPush.AskPlaintextAsync(client, user, "你好", Interlocked.Increment(ref msgId))));
+        var asked = await WeChatPush.AskPlaintextAsync(client, users[0], "查询物流", ++msgId);
+        var answered = await WeChatPush.AskPlaintextAsync(client, users[0], "EA123456785CN", ++msgId);
+        var lookup = await WeChatPush.AskPlaintextAsync(client, users[1], "EA123456785CN到哪了", ++msgId);
         // A watch (the user's record, the item's watcher set beside it), told of the item's next change through the
         // late-reply outbox.
         var watched = await IngestAsync(client, "shipments", JsonSerializer.Serialize(Citizen.Scan(Watched, "accepted", DateTimeOffset.UtcNow.AddHours(-2))));
-        var offered = await AskAsync(client, users[2], Watched + "到哪了", ++msgId);
-        var added = await AskAsync(client, users[2], "提醒", ++msgId);
+        var offered = await WeChatPush.AskPlaintextAsync(client, users[2], Watched + "到哪了", ++msgId);
+        var added = await WeChatPush.AskPlaintextAsync(client, users[2], "提醒", ++msgId);
         await IngestAsync(client, "shipments", JsonSerializer.Serialize(Citizen.Scan(Watched, "out_for_delivery", DateTimeOffset.UtcNow.AddHours(-1))));
         var told = await api.TakeCustomMessagesAsync(1);
         // The 智能机器人 in a group: the stream's claim and its user's streams in flight, the answer, a refresh of it.
@@ -118,13 +118,5 @@ public class RedisClusterTests
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/ingest/{kind}") { Content = new StringContent($"[{record}]", Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", IngestKey);
         return (await client.SendAsync(request)).StatusCode;
-    }
-
-    private static async Task<string> AskAsync(HttpClient client, string user, string text, long msgId)
-    {
-        var response = await client.SendAsync(new WeChatPush().Plaintext(WeChatPush.TextXml(user, text, msgId)));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var xml = await response.Content.ReadAsStringAsync();
-        return WeChatXml.TryReadFields(xml, out var fields) ? fields.GetValueOrDefault("Content", xml) : xml;
     }
 }

@@ -22,6 +22,18 @@ public sealed class WeChatPush(string token = ChatPostFactory.Token, string enco
 
     public static string Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Sends <paramref name="text"/> from <paramref name="user"/> as a plaintext push; asserts a 200 and returns <see cref="ReplyContent"/>.</summary>
+    public static async Task<string> AskPlaintextAsync(HttpClient client, string user, string text, long msgId)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.SendAsync(new WeChatPush().Plaintext(TextXml(user, text, msgId)));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return ReplyContent(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The text of a plaintext passive reply, or the body as it is when it is none (<c>success</c>, empty).</summary>
+    public static string ReplyContent(string body) => WeChatXml.TryReadFields(body, out var fields) ? fields.GetValueOrDefault("Content", body) : body;
+
     /// <summary>Plaintext mode: the XML as is, with <c>signature</c> in the URL.</summary>
     public HttpRequestMessage Plaintext(string xml, string? timestamp = null, string nonce = "12345")
     {
