@@ -133,22 +133,6 @@ internal sealed partial class ChaosRun
         report.Check("each group got each day's announcement exactly once", perGroupAndDay.Sum(days => days.Count(count => count != 1)), 0);
     }
 
-    // Each replica's resident set: where it started, peaked and ended, its least-squares slope after the first half minute
-    // (start-up: JIT, pools, caches) and over the second half of its life (growth beyond warm-up), and one sample a minute.
-    private void ReportMemory(ChaosReport report)
-    {
-        foreach (var (pid, samples) in _memory.Where(m => m.Value.Count >= 4))
-        {
-            var (start, lived) = (samples[0].Minutes, samples[^1].Minutes - samples[0].Minutes);
-            var settled = Slope([.. samples.Where(s => s.Minutes - start >= 0.5)]);
-            var secondHalf = Slope([.. samples.Where(s => s.Minutes - start >= lived / 2)]);
-            var perMinute = samples.GroupBy(s => (int)(s.Minutes - start)).Select(minute => minute.First().Megabytes.ToString("0", CultureInfo.InvariantCulture));
-            report.Line(string.Create(CultureInfo.InvariantCulture,
-                $"replica {samples[0].Slot} (pid {pid}): {samples.Count} samples over {lived:0.0} min, RSS first {samples[0].Megabytes:0} MB, max {samples.Max(s => s.Megabytes):0} MB, last {samples[^1].Megabytes:0} MB; least-squares slope after the first half minute {settled:0.00} MB/min, over the second half {secondHalf:0.00} MB/min"));
-            report.Line($"    RSS each minute (MB): {string.Join(' ', perMinute)}");
-        }
-    }
-
     private const int TracedAtMost = 10;
 
     private string Window(DateTimeOffset sent, DateTimeOffset done) =>
@@ -197,17 +181,4 @@ internal sealed partial class ChaosRun
 
     private static void Check<T>(ChaosReport report, string invariant, List<T> outcomes, Func<T, bool> violates, Func<T, bool> inWindow) =>
         report.Check(invariant, outcomes.Count(o => violates(o) && !inWindow(o)), outcomes.Count(o => violates(o) && inWindow(o)));
-
-    // Least-squares slope of the resident set against time, in MB a minute; NaN for fewer than three samples.
-    private static double Slope(List<(double Minutes, double Megabytes, int Slot)> samples)
-    {
-        if (samples.Count < 3)
-        {
-            return double.NaN;
-        }
-
-        var meanX = samples.Average(s => s.Minutes);
-        var meanY = samples.Average(s => s.Megabytes);
-        return samples.Sum(s => (s.Minutes - meanX) * (s.Megabytes - meanY)) / samples.Sum(s => (s.Minutes - meanX) * (s.Minutes - meanX));
-    }
 }

@@ -37,7 +37,6 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
     private readonly List<(string Number, DateTimeOffset Answered)> _ingested = [];
     private readonly List<(string Id, string Text)> _broadcasts = [];
     private readonly List<Fault> _faults = [];
-    private readonly Dictionary<int, List<(double Minutes, double Megabytes, int Slot)>> _memory = [];
     private readonly ConcurrentDictionary<string, int> _serverErrors = new(StringComparer.Ordinal);
     private readonly WeChatPush _signer = new();
     private long _sequence;
@@ -285,39 +284,6 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
             }
 
             log($"chaos: {from:HH:mm:ss} {what}");
-        }
-    }
-
-    private async Task SampleMemoryAsync(Stopwatch clock, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            for (var slot = 0; slot < cluster.ReplicaCount; slot++)
-            {
-                if (cluster.Replica(slot) is { } replica && ResidentMegabytes(replica.ProcessId) is { } megabytes)
-                {
-                    lock (_memory)
-                    {
-                        (_memory.TryGetValue(replica.ProcessId, out var samples) ? samples : _memory[replica.ProcessId] = [])
-                            .Add((clock.Elapsed.TotalMinutes, megabytes, slot));
-                    }
-                }
-            }
-
-            await Pause(5000, stop);
-        }
-    }
-
-    private static double? ResidentMegabytes(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-        }
-        catch (IOException)
-        {
-            return null; // exited between the check and the read
         }
     }
 
