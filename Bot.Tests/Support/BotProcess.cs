@@ -53,6 +53,7 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["MALLOC_ARENA_MAX"] = "2"; // as deploy/ runs it (Dockerfile, systemd unit)
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
