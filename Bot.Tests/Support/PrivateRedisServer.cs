@@ -14,6 +14,7 @@ public sealed class PrivateRedisServer : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("chatpost-redis-").FullName;
     private readonly string _program;
     private readonly string[] _arguments;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
     private Process? _process;
 
     public PrivateRedisServer(params string[] arguments)
@@ -69,7 +70,13 @@ public sealed class PrivateRedisServer : IDisposable
         }
 
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                _output.Enqueue(line.Data);
+            }
+        };
         _process.BeginOutputReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
@@ -87,6 +94,9 @@ public sealed class PrivateRedisServer : IDisposable
 
         throw new InvalidOperationException($"{_program} did not start");
     }
+
+    /// <summary>What the server logged, over all its starts: where a test that failed over Redis finds what Redis did.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
 
     /// <summary>Kills the server, as a crash would.</summary>
     public void Stop()

@@ -66,6 +66,18 @@ public sealed class SentinelRedis : IDisposable
         return WaitUntilAsync(() => ReadyForFailover(PrimaryPort), "the old primary to rejoin as a replica");
     }
 
+    /// <summary>The two servers' ports.</summary>
+    public IReadOnlyList<int> ServerPorts => [.. _servers.Select(server => server.Port)];
+
+    /// <summary>Writes each server's and sentinel's log to <paramref name="folder"/> (redis-PORT.log, sentinel-PORT.log).</summary>
+    public void SaveLogs(string folder)
+    {
+        foreach (var (kind, process) in _servers.Select(s => ("redis", s)).Concat(_sentinels.Select(s => ("sentinel", s))))
+        {
+            File.WriteAllLines(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{kind}-{process.Port}.log")), process.Output);
+        }
+    }
+
     public void Dispose()
     {
         foreach (var process in _sentinels.Concat(_servers))

@@ -209,6 +209,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Redis.SaveLogs(LogFolder);
         Nginx.Dispose();
         for (var slot = 0; slot < _replicas.Length; slot++)
         {

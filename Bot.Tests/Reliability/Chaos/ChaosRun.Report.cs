@@ -38,9 +38,9 @@ internal sealed partial class ChaosRun
         return report;
     }
 
-    // The fault whose window (from a second before it to Aftermath after it ended) the span overlaps, if any.
+    // The latest fault whose window (from a second before it to Aftermath after it ended) the span overlaps, if any.
     private Fault? FaultOf(DateTimeOffset sent, DateTimeOffset done) =>
-        _faults.FirstOrDefault(fault => fault.Excused && done > fault.From.AddSeconds(-1) && sent < fault.To + Aftermath);
+        _faults.LastOrDefault(fault => fault.Excused && done > fault.From.AddSeconds(-1) && sent < fault.To + Aftermath);
 
     private bool InWindow(DateTimeOffset sent, DateTimeOffset done) => FaultOf(sent, done) is not null;
 

@@ -274,7 +274,8 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
                     await cluster.Redis.WaitForPromotionAsync(primary);
                     var promoted = DateTimeOffset.UtcNow - from;
                     await cluster.Redis.RestartAsync(primary);
-                    what = string.Create(CultureInfo.InvariantCulture, $"Redis primary killed, replica promoted in {promoted.TotalSeconds:0.0} s");
+                    what = string.Create(CultureInfo.InvariantCulture,
+                        $"Redis primary killed, replica promoted in {promoted.TotalSeconds:0.0} s (:{primary} → :{cluster.Redis.PrimaryPort}), old primary a replica again after {(DateTimeOffset.UtcNow - from - promoted).TotalSeconds:0.0} s");
                     break;
             }
 
@@ -322,7 +323,15 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
         var database = redis.GetDatabase();
         var records = _ingested.DistinctBy(record => record.Number).ToList();
         var exists = await Task.WhenAll(records.Select(record => database.KeyExistsAsync(cluster.KeyPrefix + "{postal}:ship:" + record.Number)));
-        return [.. records.Where((_, i) => !exists[i])];
+        var missing = records.Where((_, i) => !exists[i]).ToList();
+        // Where a missing record is, if anywhere: each server asked directly.
+        foreach (var record in missing.DistinctBy(record => record.Answered))
+        {
+            log($"chaos: missing {record.Number} (primary now :{cluster.Redis.PrimaryPort}): " + string.Join(", ", cluster.Redis.ServerPorts.Select(port =>
+                $":{port} {PrivateRedisServer.Cli(port, "EXISTS", cluster.KeyPrefix + "{postal}:ship:" + record.Number).Trim()}")));
+        }
+
+        return missing;
     }
 
     private const string BroadcastText = "混沌通知";
