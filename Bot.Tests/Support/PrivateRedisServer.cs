@@ -47,12 +47,14 @@ public sealed class PrivateRedisServer : IDisposable
 
     /// <summary>
     /// A <c>redis-sentinel</c> (Debian's package) watching <paramref name="serviceName"/> at <paramref name="primaryPort"/>,
-    /// quorum 2, that takes a primary for dead after one second without an answer.
+    /// quorum 2, that takes a primary for dead after three seconds without an answer. Not one: on a loaded machine a primary
+    /// promoted a second before, busy with its new replica's full sync, went a second unanswered; the sentinels then
+    /// promoted that replica, not yet synced, and the writes the first had taken meanwhile were dropped (the chaos run).
     /// </summary>
     public static PrivateRedisServer Sentinel(string serviceName, int primaryPort) =>
         new("redis-sentinel", string.Create(CultureInfo.InvariantCulture, $"""
             sentinel monitor {serviceName} 127.0.0.1 {primaryPort} 2
-            sentinel down-after-milliseconds {serviceName} 1000
+            sentinel down-after-milliseconds {serviceName} 3000
             sentinel failover-timeout {serviceName} 10000
 
             """), ["--bind", "127.0.0.1", "--port", PortPlaceholder, "--dir", "."]);
