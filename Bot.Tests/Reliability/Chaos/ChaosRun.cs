@@ -385,9 +385,13 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
             (Took, Outcome) = (DateTimeOffset.UtcNow - at, exception is OperationCanceledException ? "no answer in 5 s" : "connection failed");
     }
 
-    /// <summary>What the harness sent for one push or question: its tries, in order.</summary>
-    private abstract class Asked
+    /// <summary>What the harness sent for one push or question: when, when it was done with, and its tries in order.</summary>
+    private abstract class Asked(DateTimeOffset sent)
     {
+        public DateTimeOffset Sent => sent;
+
+        public DateTimeOffset Done { get; set; }
+
         public List<Try> Tries { get; } = [];
 
         public Try Tried(string tag)
@@ -398,7 +402,7 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
         }
     }
 
-    private sealed class Push(string user, string question, long msgId, DateTimeOffset sent) : Asked
+    private sealed class Push(string user, string question, long msgId, DateTimeOffset sent) : Asked(sent)
     {
         public string User => user;
 
@@ -406,27 +410,19 @@ internal sealed partial class ChaosRun(ChaosCluster cluster, TimeSpan duration, 
 
         public long MsgId => msgId;
 
-        public DateTimeOffset Sent => sent;
-
-        public DateTimeOffset Done { get; set; }
-
         public HttpStatusCode? Status { get; set; }
 
         /// <summary>The passive reply of the try WeChat took, or null when it answered "success" (or no try got a 200).</summary>
         public string? Passive { get; set; }
     }
 
-    private sealed class RobotQuestion(string responseCode, string msgId, string clerk, DateTimeOffset sent) : Asked
+    private sealed class RobotQuestion(string responseCode, string msgId, string clerk, DateTimeOffset sent) : Asked(sent)
     {
         public string ResponseCode => responseCode;
 
         public string MsgId => msgId;
 
         public string Clerk => clerk;
-
-        public DateTimeOffset Sent => sent;
-
-        public DateTimeOffset Done { get; set; }
 
         public string? StreamId { get; set; }
 
