@@ -48,7 +48,10 @@ public class SignInAndOverviewTests(ConsoleBrowser browser)
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "控制台" });
         foreach (var area in ChatPost.Bot.Console.ConsoleAreas.All.Select(area => area.Title))
         {
-            await Assertions.Expect(navigation.GetByRole(AriaRole.Link, new() { Name = area, Exact = true })).ToHaveCountAsync(1);
+            var link = navigation.GetByRole(AriaRole.Link, new() { Name = area, Exact = true });
+            await Assertions.Expect(link).ToHaveCountAsync(1);
+            // In sight without scrolling the bar sideways: nobody finds a tab past the edge.
+            await Assertions.Expect(link).ToBeInViewportAsync(new() { Ratio = 1 });
         }
     }
 
