@@ -64,7 +64,12 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         var today = ChinaTime.Today(time);
         var understood = recognizer.Recognize(text, today);
         logger.MessageUnderstood(understood.Intent);
-        metrics.MessageUnderstood(understood.Intent);
+        if (!SandboxTurns.IsSandbox(turnContext.Activity))
+        {
+            // Staff trying the bot in the console are not citizens asking: the intent counts are the campaign's.
+            metrics.MessageUnderstood(understood.Intent);
+        }
+
         var context = await DialogContext.CreateAsync(turnContext, understood, dialogs, _dialogState, cancellationToken);
         var waiting = context.WaitingDialog;
         if (waiting is not null && understood.IsCancel)

@@ -1,12 +1,16 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Dialogs.Features.Faq;
 using ChatPost.Bot.Tests.Console;
 using ChatPost.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using StackExchange.Redis;
 
 namespace ChatPost.Bot.Tests.Knowledge;
@@ -81,12 +85,13 @@ public partial class UnansweredTests
     }
 
     [Fact]
-    public async Task AQuestionTriedInTheConsolesSandbox_IsNotCounted_WhileTheSameFromACitizenIs()
+    public async Task AQuestionTriedInTheConsolesSandbox_IsNotCountedNorItsIntent_WhileTheSameFromACitizenIs()
     {
         const string Question = "股票什么时候涨";
         await using var factory = Factory(TestRedis.Prefix());
         using var console = new ConsoleClient(factory);
         Assert.True(await console.SignInAsync(StaffSetup.AdminKey));
+        using var intents = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(), ConversationMetrics.MeterName, "chatpost.turns");
 
         var tried = await console.PostPageFormAsync("/console/try", "sandbox", new MultipartFormDataContent
         {
@@ -105,6 +110,8 @@ public partial class UnansweredTests
         Assert.Contains(FaqReplies.NoMatch, asked, StringComparison.Ordinal);
         var counts = list["questions"]!.AsArray().ToDictionary(group => (string)group!["question"]!, group => (long)group!["count"]!);
         Assert.Equal(new Dictionary<string, long> { [Question] = 1, ["今天天气怎么样"] = 1 }, counts);
+        // The intent counts too are the citizens': two messages, not three.
+        Assert.Equal(2, intents.GetMeasurementSnapshot().Sum(measurement => measurement.Value));
     }
 
     [Fact]
