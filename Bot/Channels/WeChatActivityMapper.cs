@@ -26,7 +26,8 @@ public static class WeChatActivityMapper
             From = user,
             Recipient = new ChannelAccount(message.ToUserName, role: RoleTypes.Bot),
             Timestamp = DateTimeOffset.FromUnixTimeSeconds(message.CreateTime),
-            Locale = "zh-CN",
+            // No Locale: WeChat sends none, the bot formats with the invariant culture, and Bot Builder would build a
+            // CultureInfo from it and make it the thread's culture on every turn (BENCHMARKS.md, issue 17).
             ChannelData = message,
             Type = ActivityTypes.Message,
         };

@@ -262,6 +262,8 @@ run_chatpost() {
     export WeCom__Robot__Token="$TOKEN" WeCom__Robot__EncodingAESKey="$AES_KEY" WeCom__Robot__BotId=aibChatPostBench01 WeCom__Robot__Name=邮政助手
     # perf names JIT-compiled frames from /tmp/perf-PID.map, which it cannot use while code is double-mapped (W^X).
     [[ $PROFILE == 1 ]] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+    # Runtime knobs under trial (BENCHMARKS.md weighs them), e.g. CHATPOST_ENV="DOTNET_TieredPGO=0".
+    [[ -n ${CHATPOST_ENV:-} ]] && export ${CHATPOST_ENV?}
     exec dotnet ChatPost.Bot.dll
   ) >"$OUT/$name-$run.log" 2>&1 &
   local pid=$!; STARTED+=("$pid")

@@ -50,7 +50,7 @@ public sealed class AiRobotTurn : InboundTurn
         From = new ChannelAccount(_message.From!.UserId, role: RoleTypes.User),
         Recipient = new ChannelAccount(_message.AiBotId, role: RoleTypes.Bot),
         Timestamp = _received,
-        Locale = "zh-CN",
+        // No Locale, as WeChatActivityMapper explains.
         Type = ActivityTypes.Message,
         Text = _text,
         ChannelData = _message,
