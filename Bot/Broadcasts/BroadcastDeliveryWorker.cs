@@ -51,6 +51,12 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
             return;
         }
 
+        if (state.Sending)
+        {
+            // Whoever had it last began sending a part and never recorded how that went: it may have arrived.
+            state = state with { Sending = false, MayHaveDuplicate = true };
+        }
+
         var group = directory.FindGroup(ticket.GroupId);
         state = group is null
             ? state with { Status = DeliveryStatus.Failed, Error = "该群已不在配置中" }
@@ -100,28 +106,26 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
         var messages = broadcast.Parts.SelectMany(part => RobotMessageSplitter.Split(ToRobotMessage(part))).ToList();
         for (var part = state.PartsSent; part < messages.Count; part++)
         {
+            // Recorded before the part goes (with the progress of a long delivery, an announcement and its charts): a part
+            // sent but never recorded, by a replica that died or a record Redis refused mid-failover, is resent flagged.
+            state = state with { Sending = true };
+            await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, stoppingToken);
             var result = await robots.SendAsync(group.WebhookKey, messages[part], stoppingToken);
             var ambiguous = state.MayHaveDuplicate || result.Ambiguous;
             if (result.Sent)
             {
-                state = state with { PartsSent = part + 1, MayHaveDuplicate = ambiguous };
-                if (state.PartsSent < messages.Count)
-                {
-                    // Progress of a long delivery (an announcement and its charts) survives a crash between parts.
-                    await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, CancellationToken.None);
-                }
-
+                state = state with { PartsSent = part + 1, MayHaveDuplicate = ambiguous, Sending = false };
                 continue;
             }
 
             var attempts = state.Attempts + 1;
             var error = result.ErrorCode is { } code ? $"errcode {code}: {result.Error}" : result.Error;
             return result.Permanent || attempts >= _options.MaxAttempts
-                ? state with { Status = DeliveryStatus.Failed, Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous }
-                : state with { Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous };
+                ? state with { Status = DeliveryStatus.Failed, Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous, Sending = false }
+                : state with { Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous, Sending = false };
         }
 
-        return state with { Status = DeliveryStatus.Sent, SentAt = time.GetUtcNow(), Error = null };
+        return state with { Status = DeliveryStatus.Sent, SentAt = time.GetUtcNow(), Error = null, Sending = false };
     }
 
     private static RobotMessage ToRobotMessage(BroadcastPart part) => part.Kind switch

@@ -67,6 +67,6 @@ public sealed record BroadcastTally(int Total, int Sent, int Failed, int Pending
 /// <param name="Error">The last error (WeCom's errcode and its meaning). 最近一次错误（企业微信 errcode 及含义）。</param>
 /// <param name="Attempts">Failed attempts so far. 已失败的尝试次数。</param>
 /// <param name="SentAt">When it arrived. 送达时间。</param>
-/// <param name="MayHaveDuplicate">A timeout left it unclear whether a part arrived before it was resent: the group may have it twice. 超时导致无法确定是否已送达后重发：该群可能收到两次。</param>
+/// <param name="MayHaveDuplicate">A timeout, or a send never recorded (a replica died, Redis failed over), left it unclear whether a part arrived before it was resent: the group may have it twice. 超时或发送结果未能记录（实例宕机、Redis 切换）导致无法确定是否已送达后重发：该群可能收到两次。</param>
 public sealed record GroupDelivery(string Id, string? Name, string? City, string State, string? Error, int Attempts, DateTimeOffset? SentAt,
     bool MayHaveDuplicate);
