@@ -51,20 +51,8 @@ public class ClusteredSchedulerTests
     });
 
     /// <summary>The scheduler starts once the application has started, so readiness may follow a moment after the host.</summary>
-    private static async Task<HttpStatusCode> ReadyAsync(ChatPostFactory replica)
-    {
-        var client = replica.CreateClient();
-        for (var attempt = 0; ; attempt++)
-        {
-            var status = (await client.GetAsync("/readyz")).StatusCode;
-            if (status == HttpStatusCode.OK || attempt == 100)
-            {
-                return status;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<HttpStatusCode> ReadyAsync(ChatPostFactory replica) =>
+        Readiness.WaitForAsync(replica.CreateClient(), HttpStatusCode.OK, TimeSpan.FromSeconds(10));
 
     private static async Task<long> TableCountAsync(string database)
     {

@@ -81,15 +81,6 @@ public class SchedulerOutageTests(ITestOutputHelper output)
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(14), $"the replica took {stopping.Elapsed} to stop");
     }
 
-    private static async Task WaitForReadinessAsync(HttpClient client, HttpStatusCode expected)
-    {
-        var since = Stopwatch.StartNew();
-        HttpStatusCode status;
-        while ((status = (await client.GetAsync("/readyz")).StatusCode) != expected && since.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(200);
-        }
-
-        Assert.Equal(expected, status);
-    }
+    private static async Task WaitForReadinessAsync(HttpClient client, HttpStatusCode expected) =>
+        Assert.Equal(expected, await Readiness.WaitForAsync(client, expected, TimeSpan.FromSeconds(30)));
 }
