@@ -54,13 +54,14 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
         if (state.Sending)
         {
             // Whoever had it last began sending a part and never recorded how that went: it may have arrived.
-            state = state with { Sending = false, MayHaveDuplicate = true };
+            state = state with { MayHaveDuplicate = true };
         }
 
         var group = directory.FindGroup(ticket.GroupId);
-        state = group is null
+        // How the attempt went, recorded: no part is in flight any more.
+        state = (group is null
             ? state with { Status = DeliveryStatus.Failed, Error = "该群已不在配置中" }
-            : await SendRemainingPartsAsync(ticket, broadcast, group, state, stoppingToken);
+            : await SendRemainingPartsAsync(ticket, broadcast, group, state, stoppingToken)) with { Sending = false };
         // What was sent is recorded even during shutdown: otherwise the replica that takes over would send it again.
         var remaining = await store.SaveDeliveryAsync(ticket.BroadcastId, ticket.GroupId, state, CancellationToken.None);
         if (!state.IsFinal)
@@ -114,18 +115,18 @@ public sealed partial class BroadcastDeliveryWorker(IBroadcastStore store, IGrou
             var ambiguous = state.MayHaveDuplicate || result.Ambiguous;
             if (result.Sent)
             {
-                state = state with { PartsSent = part + 1, MayHaveDuplicate = ambiguous, Sending = false };
+                state = state with { PartsSent = part + 1, MayHaveDuplicate = ambiguous };
                 continue;
             }
 
             var attempts = state.Attempts + 1;
             var error = result.ErrorCode is { } code ? $"errcode {code}: {result.Error}" : result.Error;
             return result.Permanent || attempts >= _options.MaxAttempts
-                ? state with { Status = DeliveryStatus.Failed, Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous, Sending = false }
-                : state with { Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous, Sending = false };
+                ? state with { Status = DeliveryStatus.Failed, Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous }
+                : state with { Attempts = attempts, Error = error, MayHaveDuplicate = ambiguous };
         }
 
-        return state with { Status = DeliveryStatus.Sent, SentAt = time.GetUtcNow(), Error = null, Sending = false };
+        return state with { Status = DeliveryStatus.Sent, SentAt = time.GetUtcNow(), Error = null };
     }
 
     private static RobotMessage ToRobotMessage(BroadcastPart part) => part.Kind switch
