@@ -64,7 +64,8 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         var today = ChinaTime.Today(time);
         var understood = recognizer.Recognize(text, today);
         logger.MessageUnderstood(understood.Intent);
-        if (!SandboxTurns.IsSandbox(turnContext.Activity))
+        var citizen = !SandboxTurns.IsSandbox(turnContext.Activity);
+        if (citizen)
         {
             // Staff trying the bot in the console are not citizens asking: the intent counts are the campaign's.
             metrics.MessageUnderstood(understood.Intent);
@@ -101,7 +102,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
             reminder = (waiting as SlotDialog)?.Reminder;
         }
 
-        await AnswerAsync(context, text, questions, reminder, now, cancellationToken);
+        await AnswerAsync(context, text, questions, reminder, now, citizen, cancellationToken);
         // The topic is written only after a knowledge answer, and not again while it stands (a state write is a Redis round
         // trip): lookups, the bulk of the traffic, ask for their number themselves and need no topic.
         if (questions.Any(question => question.Kind == RouteKind.Faq) && CitizenRouter.Topic(questions, now) is { } next
@@ -153,13 +154,12 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// them: staff trying the bot in the console's sandbox do not speak for citizens.
     /// </summary>
     private async Task AnswerAsync(DialogContext context, string text, IReadOnlyList<RoutedQuestion> questions, string? reminder, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        bool citizen, CancellationToken cancellationToken)
     {
         var turn = context.Turn;
         var lines = new List<string>();
         string? lookup = null;
         var handoff = false;
-        var citizen = !SandboxTurns.IsSandbox(turn.Activity);
         foreach (var question in questions)
         {
             if (citizen)
