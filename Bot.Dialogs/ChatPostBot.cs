@@ -24,7 +24,7 @@ namespace ChatPost.Bot.Dialogs;
 public sealed class ChatPostBot(ConversationState conversationState, UserState userState, CitizenRecognizer recognizer, CitizenRouter router,
     DialogSet dialogs, NotificationCommands notifications, IUnansweredQuestions unanswered, ConversationMetrics metrics, TimeProvider time,
     ILogger<ChatPostBot> logger)
-    : ActivityHandler, ILookupForecast
+    : ActivityHandler, ILookupForecast, IOneStepAnswers
 {
     private readonly IStatePropertyAccessor<UserProfile> _profiles = userState.CreateProperty<UserProfile>(nameof(UserProfile));
     private readonly IStatePropertyAccessor<DialogState> _dialogState = conversationState.CreateProperty<DialogState>(nameof(DialogState));
@@ -49,6 +49,30 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         return understood is { Intent: Intent.Tracking, IsCancel: false }
             ? [.. understood.TrackingNumbers.Take(TrackingDialog.MaxNumbersPerMessage).Select(number => number.Value)]
             : [];
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One tracking question that does not cancel, and nothing else in the message: with no dialog waiting and no topic
+    /// (no stored state), the full turn routes it to <see cref="TrackingDialog"/>, which answers at once and leaves the
+    /// dialog stack empty, so nothing is written; the same answer comes from the same dialog here.
+    /// </remarks>
+    public async Task<string?> TryAnswerAsync(string userId, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        text = text.Trim();
+        var today = ChinaTime.Today(time);
+        var understood = recognizer.Recognize(text, today);
+        if (understood is not { Intent: Intent.Tracking, IsCancel: false, TrackingNumbers.Count: > 0 }
+            || router.Route(text, today, topic: null) is not [{ Kind: RouteKind.Lookup, Understood.Intent: Intent.Tracking }]
+            || dialogs.Find(nameof(TrackingDialog)) is not TrackingDialog tracking)
+        {
+            return null;
+        }
+
+        logger.MessageUnderstood(understood.Intent);
+        metrics.MessageUnderstood(understood.Intent);
+        return await tracking.AnswerAsync(userId, understood.TrackingNumbers, cancellationToken);
     }
 
     /// <inheritdoc/>

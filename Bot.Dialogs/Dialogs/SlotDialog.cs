@@ -29,21 +29,25 @@ public abstract class SlotDialog(string id) : Dialog(id)
     /// <summary>The value this dialog needs, if the message carries it; null otherwise.</summary>
     protected abstract string? Extract(DialogContext context);
 
-    /// <summary>Answers with the value; the dialog completes afterwards.</summary>
-    protected abstract Task AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken);
+    /// <summary>The answer to the value, in one message; the dialog completes once it is said.</summary>
+    protected abstract Task<string> AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken);
 
-    /// <summary>Answers, or says the system is busy when the records cannot be read right now.</summary>
-    private async Task AnswerOrExcuseAsync(DialogContext context, string value, CancellationToken cancellationToken)
+    /// <summary>The answer, or that the system is busy when the records cannot be read right now.</summary>
+    protected static async Task<string> ExcusedAsync(Task<string> answering)
     {
+        ArgumentNullException.ThrowIfNull(answering);
         try
         {
-            await AnswerAsync(context, value, cancellationToken);
+            return await answering;
         }
         catch (RecordsUnavailableException)
         {
-            await context.Turn.SendActivityAsync(RecordsReplies.Busy, cancellationToken: cancellationToken);
+            return RecordsReplies.Busy;
         }
     }
+
+    private async Task AnswerOrExcuseAsync(DialogContext context, string value, CancellationToken cancellationToken) =>
+        await context.Turn.SendActivityAsync(await ExcusedAsync(AnswerAsync(context, value, cancellationToken)), cancellationToken: cancellationToken);
 
     /// <inheritdoc/>
     public override async Task<DialogTurnStatus> BeginAsync(DialogContext context, CancellationToken cancellationToken)

@@ -66,6 +66,9 @@ public sealed class ConversationHarness : IDisposable
 
     public FakePostalRecords Records { get; }
 
+    /// <summary>Everything DI composed for the bots.</summary>
+    public IServiceProvider Services => _services;
+
     /// <summary>The watches the conversation keeps, at most <see cref="MaxWatches"/> a user.</summary>
     public IItemWatches Watches => _services.GetRequiredService<IItemWatches>();
 

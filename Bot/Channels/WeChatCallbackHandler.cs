@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Storage;
@@ -49,8 +50,8 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
             return entry.Reply ?? await WaitForFirstCopyAsync(inbound, deadline - time.GetElapsedTime(started), cancellationToken);
         }
 
-        var outcome = await adapter.ProcessAsync(inbound, bot.OnTurnAsync, deadline - time.GetElapsedTime(started), entry.Lease,
-            cancellationToken);
+        var outcome = await AnswerInOneStepAsync(inbound, bot, entry)
+            ?? await adapter.ProcessAsync(inbound, bot.OnTurnAsync, deadline - time.GetElapsedTime(started), entry.Lease, cancellationToken);
         var body = inbound.Answer(outcome);
         // Stored even when the caller went away: WeChat's retry of this message must get this answer. The gate need not
         // wait for Redis to confirm it (RedisTurnGate.LeaveAsync): a copy arriving meanwhile polls until it is stored.
@@ -62,6 +63,33 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
 
         metrics.TurnAnswered(turn.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
         return body;
+    }
+
+    /// <summary>
+    /// The outcome of a message the bot answers in one step (<see cref="IOneStepAnswers"/>), which needs no turn around it:
+    /// only when this copy holds the user's lock and the conversation has no stored state; null otherwise, or when the bot
+    /// declines. What it reads was read on the way in (the forecast's lookups), so it cannot outlast the deadline; like a
+    /// turn, it completes when the caller went away.
+    /// </summary>
+    private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, TurnEntry entry)
+    {
+        if (bot is not IOneStepAnswers oneStep || entry is not { Lease: { } lease, NoConversationState: true } || inbound.Text is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await oneStep.TryAnswerAsync(inbound.Keys.UserId, text, CancellationToken.None) is { } reply
+                ? new TurnOutcome(OutboundReply.ForText(reply), lease)
+                : null;
+        }
+        catch (Exception exception)
+        {
+            // As a failed turn answers (WeChatAdapter): there is no conversation state to forget.
+            logger.TurnFailed(inbound.Keys.ChannelId, UserIds.MaskDeliveryId(inbound.Keys.DedupeKey), exception);
+            return new TurnOutcome(OutboundReply.ForText(TurnErrorReplies.Apology), lease);
+        }
     }
 
     /// <summary>Claims the message; while Redis is down every copy runs (a retry may then be answered twice, never not at all).</summary>

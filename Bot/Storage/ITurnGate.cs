@@ -55,4 +55,9 @@ public readonly record struct TurnKeys(string ChannelId, string UserId, string D
 /// <param name="Reply">For a later copy: the first copy's reply, or null while that turn is still running.</param>
 /// <param name="Lease">For the first copy: the user's turn lock when it could be taken at once.</param>
 /// <param name="NotificationsWaiting">For the first copy of a message: notifications were kept for the user's next message.</param>
-public readonly record struct TurnEntry(bool IsFirst, string? Reply, LockLease? Lease = null, bool NotificationsWaiting = false);
+/// <param name="NoConversationState">
+/// For the first copy holding <paramref name="Lease"/>: the gate read the conversation's state on the way in and found none
+/// (no dialog waits, no topic), so that a bot may answer in one step (<c>IOneStepAnswers</c>). False when it did not read it.
+/// </param>
+public readonly record struct TurnEntry(bool IsFirst, string? Reply, LockLease? Lease = null, bool NotificationsWaiting = false,
+    bool NoConversationState = false);

@@ -1,10 +1,13 @@
+using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ChatPost.Bot.Storage;
 
 /// <summary>The embedded twin of <see cref="RedisTurnGate"/>: the same claims, stamps and turn locks, in this process.</summary>
 /// <param name="stamps">Where a user's message is stamped for their notifications; null: nowhere (no notifications).</param>
-public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? stamps = null, TimeProvider? time = null) : ITurnGate, IDisposable
+/// <param name="storage">Where the conversations' state is, to tell a turn whose conversation has none; null: not told.</param>
+public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? stamps = null, TimeProvider? time = null, IStorage? storage = null)
+    : ITurnGate, IDisposable
 {
     private readonly MemoryCache _replies = new(new MemoryCacheOptions());
     private readonly Lock _claimLock = new();
@@ -25,7 +28,10 @@ public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? st
         }
 
         var waiting = turn.UserWrote && stamps is not null && stamps.Stamp(turn.UserId, (time ?? TimeProvider.System).GetUtcNow());
-        return new TurnEntry(true, null, await locks.TryAcquireAsync(turn.LockName, TurnGateTimes.TurnLock, cancellationToken), waiting);
+        var lease = await locks.TryAcquireAsync(turn.LockName, TurnGateTimes.TurnLock, cancellationToken);
+        var noState = lease is not null && storage is not null
+            && (await storage.ReadAsync([turn.ConversationStateKey], cancellationToken)).Count == 0;
+        return new TurnEntry(true, null, lease, waiting, noState);
     }
 
     /// <inheritdoc/>

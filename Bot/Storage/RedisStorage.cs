@@ -208,7 +208,7 @@ public sealed class RedisStorage(RedisConnection redis, PrefetchedState prefetch
     };
 
     /// <summary>Nulls, empty arrays, and objects of nothing else: what reading nothing would make again.</summary>
-    private static bool IsEmpty(JToken token) => token switch
+    internal static bool IsEmpty(JToken token) => token switch
     {
         JObject json => json.Properties().All(property => IsEmpty(property.Value)),
         JArray array => array.Count == 0,

@@ -100,7 +100,8 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
                     prefetched.PutLookups(turn.UserId, taken, (long)result[4], shipments);
                 }
 
-                return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)), NotificationsWaiting: (long)result[1] == 1);
+                return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)), NotificationsWaiting: (long)result[1] == 1,
+                    NoConversationState: result[3].IsNull);
         }
     }
 

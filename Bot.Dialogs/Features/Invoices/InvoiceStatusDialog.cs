@@ -32,7 +32,7 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
             ?? (understood.TaxpayerId is { } taxpayer ? TaxpayerPrefix + taxpayer.Value : null);
     }
 
-    protected override async Task AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken)
+    protected override async Task<string> AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(value);
@@ -42,15 +42,12 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
             token => byTaxpayer ? invoices.FindLatestByTaxpayerAsync(key, token) : invoices.FindAsync(key, token), cancellationToken);
         if (!allowed)
         {
-            await context.Turn.SendActivityAsync(PrivacyReplies.TooManyLookups, cancellationToken: cancellationToken);
-            return;
+            return PrivacyReplies.TooManyLookups;
         }
 
         if (application is null)
         {
-            await context.Turn.SendActivityAsync(byTaxpayer ? InvoiceReplies.NoApplicationForTaxpayer(key) : InvoiceReplies.NotFound(key),
-                cancellationToken: cancellationToken);
-            return;
+            return byTaxpayer ? InvoiceReplies.NoApplicationForTaxpayer(key) : InvoiceReplies.NotFound(key);
         }
 
         var delivery = application.TrackingNo is { Length: > 0 } trackingNo
@@ -64,6 +61,6 @@ public sealed class InvoiceStatusDialog(IInvoiceLookup invoices, IShipmentLookup
             text += "\n" + NotificationReplies.Offer;
         }
 
-        await context.Turn.SendActivityAsync(text, cancellationToken: cancellationToken);
+        return text;
     }
 }

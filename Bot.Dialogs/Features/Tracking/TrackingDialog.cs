@@ -2,6 +2,7 @@ using ChatPost.Bot.Dialogs.Dialogs;
 using ChatPost.Bot.Dialogs.Features.Notifications;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Dialogs.Privacy;
+using ChatPost.Bot.Dialogs.Understanding;
 using Microsoft.Bot.Builder;
 
 namespace ChatPost.Bot.Dialogs.Features.Tracking;
@@ -30,16 +31,27 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
         return numbers.Count == 0 ? null : string.Join(',', numbers.Take(MaxNumbersPerMessage).Select(number => number.Value));
     }
 
-    protected override async Task AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken)
+    protected override Task<string> AnswerAsync(DialogContext context, string value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var numbers = context.Understood.TrackingNumbers.Take(MaxNumbersPerMessage).ToList();
-        var (allowed, summaries) = await quota.LookUpAsync(context.Turn.Activity.From.Id,
+        return LookUpAsync(context.Turn.Activity.From.Id, context.Understood.TrackingNumbers, WatchOffers.AreOn(context.Turn), cancellationToken);
+    }
+
+    /// <summary>
+    /// What this dialog answers when a message of <paramref name="userId"/> names <paramref name="numbers"/>, for a caller
+    /// that needs no dialog around it (<see cref="IOneStepAnswers"/>): the same lookup, quota, watch offer and excuse.
+    /// </summary>
+    public Task<string> AnswerAsync(string userId, IReadOnlyList<TrackingNumber> numbers, CancellationToken cancellationToken) =>
+        ExcusedAsync(LookUpAsync(userId, numbers, offerWatches: true, cancellationToken));
+
+    private async Task<string> LookUpAsync(string userId, IReadOnlyList<TrackingNumber> found, bool offerWatches, CancellationToken cancellationToken)
+    {
+        var numbers = found.Take(MaxNumbersPerMessage).ToList();
+        var (allowed, summaries) = await quota.LookUpAsync(userId,
             token => Task.WhenAll(numbers.Select(number => shipments.FindAsync(number.Value, token))), cancellationToken);
         if (!allowed)
         {
-            await context.Turn.SendActivityAsync(PrivacyReplies.TooManyLookups, cancellationToken: cancellationToken);
-            return;
+            return PrivacyReplies.TooManyLookups;
         }
 
         var answers = numbers.Select((number, i) => summaries![i] is { } summary ? TrackingReplies.Found(summary) : TrackingReplies.NotFound(number));
@@ -47,12 +59,12 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
         List<WatchedItem> watchable = [.. summaries!.OfType<TrackingSummary>()
             .Where(summary => !WatchRules.IsFinal(WatchedItemKind.Shipment, (int)summary.Latest.Status))
             .Select(summary => WatchedItem.Shipment(summary.Latest.TrackingNo))];
-        if (watchable.Count > 0 && WatchOffers.AreOn(context.Turn))
+        if (watchable.Count > 0 && offerWatches)
         {
-            await watches.OfferAsync(context.Turn.Activity.From.Id, watchable, cancellationToken);
+            await watches.OfferAsync(userId, watchable, cancellationToken);
             text += "\n" + NotificationReplies.Offer;
         }
 
-        await context.Turn.SendActivityAsync(text, cancellationToken: cancellationToken);
+        return text;
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class CitizenRecognizerTests
     }
 
     /// <summary>The labelled lines of a TSV in TestData/Understanding: label, tab, text; lines starting with # are comments.</summary>
-    private static IEnumerable<(string Label, string Text)> Lines(string file) =>
+    internal static IEnumerable<(string Label, string Text)> Lines(string file) =>
         File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "Understanding", file))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('\t', 2))

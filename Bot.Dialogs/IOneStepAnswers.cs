@@ -1,0 +1,16 @@
+namespace ChatPost.Bot.Dialogs;
+
+/// <summary>
+/// A bot that can answer some messages in one step: from the message alone, reading no conversation state and leaving
+/// none, exactly as its full turn would answer them. A host with a message of a conversation that has no stored state
+/// asks it before building a turn (Bot Builder's context, state load and save, dialog stack), which for the campaign's
+/// bulk — a citizen asking once where an item is — costs more than the answer itself (BENCHMARKS.md, issue 17).
+/// </summary>
+public interface IOneStepAnswers
+{
+    /// <summary>
+    /// The reply to <paramref name="text"/> from <paramref name="userId"/>, whose conversation has no stored state; null
+    /// when the message needs a full turn. Counted and logged as the turn would be.
+    /// </summary>
+    Task<string?> TryAnswerAsync(string userId, string text, CancellationToken cancellationToken);
+}

@@ -1,0 +1,98 @@
+using ChatPost.Bot.Dialogs;
+using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.WeChat;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+
+namespace ChatPost.Bot.Tests.Channels;
+
+/// <summary>
+/// When the callback lets a bot answer in one step (<see cref="IOneStepAnswers"/>) instead of running its turn, on Redis:
+/// only for a conversation with no stored state, and with the reply kept for retries and the user's lock freed as after a turn.
+/// </summary>
+public class OneStepAnswerDeliveryTests
+{
+    private const string Question = "EA123456785CN到哪了";
+
+    private readonly WeChatPush _push = new();
+    private readonly Mock<IBot> _bot = new();
+    private readonly Mock<IOneStepAnswers> _oneStep;
+
+    public OneStepAnswerDeliveryTests()
+    {
+        _oneStep = _bot.As<IOneStepAnswers>();
+        _bot.Setup(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()))
+            .Returns((ITurnContext turn, CancellationToken token) => turn.SendActivityAsync("整轮之答", cancellationToken: token));
+    }
+
+    [Fact]
+    public async Task Push_ConversationWithNoState_IsAnsweredInOneStep_ItsRetryGetsTheSameAnswer_AndTheNextMessageFindsTheLockFree()
+    {
+        _oneStep.Setup(bot => bot.TryAnswerAsync("oNewcomer", Question, It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        await using var factory = Factory();
+
+        var answer = await AskAsync(factory, "oNewcomer", Question, 1);
+        var retry = await AskAsync(factory, "oNewcomer", Question, 1);
+        var next = await AskAsync(factory, "oNewcomer", Question, 2);
+
+        Assert.Equal(["一步之答", "一步之答", "一步之答"], [answer, retry, next]);
+        _oneStep.Verify(bot => bot.TryAnswerAsync("oNewcomer", Question, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _bot.Verify(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Push_TheBotDeclines_RunsTheTurn()
+    {
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
+        await using var factory = Factory();
+
+        Assert.Equal("整轮之答", await AskAsync(factory, "oAsker", "我的驾驶证到哪了", 1));
+        _bot.Verify(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Push_ConversationWithStoredState_RunsTheTurnWithoutAskingForOneStep()
+    {
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        await using var factory = Factory();
+        await factory.Services.GetRequiredService<IStorage>().WriteAsync(
+            new Dictionary<string, object> { ["wechat-mp/conversations/oWaiting"] = new Dictionary<string, object> { ["DialogState"] = "waiting" } });
+
+        Assert.Equal("整轮之答", await AskAsync(factory, "oWaiting", Question, 1));
+        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Push_OneStepFails_ApologisesAndLogsAsAFailedTurn_AndTheNextMessageFindsTheLockFree()
+    {
+        var logs = new LogRecorder();
+        _oneStep.SetupSequence(bot => bot.TryAnswerAsync("oUnlucky", It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("broken"))
+            .ReturnsAsync("一步之答");
+        await using var factory = Factory(logs);
+
+        var failed = await AskAsync(factory, "oUnlucky", Question, 1);
+        var next = await AskAsync(factory, "oUnlucky", Question, 2);
+
+        Assert.Equal(["抱歉，系统开小差了，请稍后再试。如需帮助，请回复“人工”。", "一步之答"], [failed, next]);
+        Assert.Contains(logs.Events, line => line.StartsWith("1020 ", StringComparison.Ordinal)); // TurnFailed, as from a turn
+    }
+
+    private ChatPostFactory Factory(LogRecorder? logs = null) => new(TestRedis.Prefix(), services: services =>
+    {
+        services.AddSingleton(_bot.Object);
+        if (logs is not null)
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+        }
+    });
+
+    private async Task<string> AskAsync(ChatPostFactory factory, string user, string text, long msgId)
+    {
+        var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.TextXml(user, text, msgId)));
+        Assert.True(WeChatXml.TryReadFields(_push.OpenReply(await response.Content.ReadAsStringAsync()), out var fields));
+        return fields["Content"];
+    }
+}
