@@ -115,6 +115,29 @@ public partial class UnansweredTests
     }
 
     [Fact]
+    public async Task ATrackingQuestionTriedInTheConsolesSandbox_IsNotCountedAsACitizensIntent()
+    {
+        const string Question = "EA123456785CN到哪了"; // a citizen with no conversation yet is answered in one step, without a turn
+        await using var factory = Factory(TestRedis.Prefix());
+        using var console = new ConsoleClient(factory);
+        Assert.True(await console.SignInAsync(StaffSetup.AdminKey));
+        using var intents = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(), ConversationMetrics.MeterName, "chatpost.turns");
+
+        var tried = await console.PostPageFormAsync("/console/try", "sandbox", new MultipartFormDataContent
+        {
+            { new StringContent("citizens"), "bot" }, { new StringContent("0123456789abcdef"), "conversation" },
+            { new StringContent("7002"), "message" }, { new StringContent(Question), "text" },
+        });
+        var asked = await new BotClient(factory.CreateClient()).AskAsync(Question);
+
+        Assert.Equal(HttpStatusCode.OK, tried.StatusCode);
+        Assert.Contains("EA123456785CN", await tried.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("EA123456785CN", asked, StringComparison.Ordinal);
+        Assert.Equal([("Tracking", 1L)], intents.GetMeasurementSnapshot()
+            .Select(measurement => ((string)measurement.Tags["intent"]!, measurement.Value)));
+    }
+
+    [Fact]
     public async Task Explain_TwoQuestions_EachWithItsEntryAndWhyAndNothingNoted()
     {
         await using var factory = Factory(TestRedis.Prefix());

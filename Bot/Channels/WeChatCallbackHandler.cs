@@ -73,7 +73,8 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
     /// </summary>
     private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, TurnEntry entry)
     {
-        if (bot is not IOneStepAnswers oneStep || entry is not { Lease: { } lease, NoConversationState: true } || inbound.Text is not { Length: > 0 } text)
+        if (bot is not IOneStepAnswers oneStep || !inbound.MayAnswerInOneStep || entry is not { Lease: { } lease, NoConversationState: true }
+            || inbound.Text is not { Length: > 0 } text)
         {
             return null;
         }
