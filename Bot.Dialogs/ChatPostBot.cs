@@ -43,12 +43,20 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// A tracking question that does not cancel: it starts (or continues) <see cref="TrackingDialog"/> with its numbers.
     /// Wrong only when a waiting dialog takes the message for its own (an application number beside the tracking number).
     /// </remarks>
-    public IReadOnlyList<string> TrackingNumbersToLookUp(string? text)
+    public LookupForecast Forecast(string? text)
     {
-        var understood = recognizer.Recognize(text?.Trim() ?? "", ChinaTime.Today(time));
-        return understood is { Intent: Intent.Tracking, IsCancel: false }
-            ? [.. understood.TrackingNumbers.Take(TrackingDialog.MaxNumbersPerMessage).Select(number => number.Value)]
-            : [];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return LookupForecast.None;
+        }
+
+        var today = ChinaTime.Today(time);
+        var understood = recognizer.Recognize(text.Trim(), today);
+        return new LookupForecast(text, understood is { Intent: Intent.Tracking, IsCancel: false } ? TrackingNumbersOf(understood) : [])
+        {
+            Understood = understood,
+            Day = today,
+        };
     }
 
     /// <inheritdoc/>
@@ -57,14 +65,11 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// (no stored state), the full turn routes it to <see cref="TrackingDialog"/>, which answers at once and leaves the
     /// dialog stack empty, so nothing is written; the same answer comes from the same dialog here.
     /// </remarks>
-    public async Task<string?> TryAnswerAsync(string userId, string text, CancellationToken cancellationToken)
+    public async Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        text = text.Trim();
-        var today = ChinaTime.Today(time);
-        var understood = recognizer.Recognize(text, today);
-        if (understood is not { Intent: Intent.Tracking, IsCancel: false, TrackingNumbers.Count: > 0 }
-            || router.Route(text, today, topic: null) is not [{ Kind: RouteKind.Lookup, Understood.Intent: Intent.Tracking }]
+        ArgumentNullException.ThrowIfNull(forecast);
+        if (forecast is not { Understood: { Intent: Intent.Tracking, IsCancel: false, TrackingNumbers.Count: > 0 } understood }
+            || router.Route(forecast.Text.Trim(), forecast.Day, topic: null, understood) is not [{ Kind: RouteKind.Lookup, Understood.Intent: Intent.Tracking }]
             || dialogs.Find(nameof(TrackingDialog)) is not TrackingDialog tracking)
         {
             return null;
@@ -73,6 +78,17 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         logger.MessageUnderstood(understood.Intent);
         metrics.MessageUnderstood(understood.Intent);
         return await tracking.AnswerAsync(userId, understood.TrackingNumbers, cancellationToken);
+    }
+
+    private static string[] TrackingNumbersOf(CitizenUnderstanding understood)
+    {
+        var numbers = new string[Math.Min(understood.TrackingNumbers.Count, TrackingDialog.MaxNumbersPerMessage)];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = understood.TrackingNumbers[i].Value;
+        }
+
+        return numbers;
     }
 
     /// <inheritdoc/>
@@ -112,7 +128,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
 
         var now = time.GetUtcNow();
         var topic = await _topic.GetAsync(turnContext, () => null!, cancellationToken);
-        var questions = router.Route(text, today, topic is not null && topic.IsCurrent(now) ? topic : null);
+        var questions = router.Route(text, today, topic is not null && topic.IsCurrent(now) ? topic : null, understood);
         string? reminder = null;
         if (waiting is not null)
         {

@@ -1,3 +1,5 @@
+using ChatPost.Bot.Dialogs.Postal;
+
 namespace ChatPost.Bot.Dialogs;
 
 /// <summary>
@@ -6,11 +8,12 @@ namespace ChatPost.Bot.Dialogs;
 /// asks it before building a turn (Bot Builder's context, state load and save, dialog stack), which for the campaign's
 /// bulk — a citizen asking once where an item is — costs more than the answer itself (BENCHMARKS.md, issue 17).
 /// </summary>
-public interface IOneStepAnswers
+public interface IOneStepAnswers : ILookupForecast
 {
     /// <summary>
-    /// The reply to <paramref name="text"/> from <paramref name="userId"/>, whose conversation has no stored state; null
-    /// when the message needs a full turn. Counted and logged as the turn would be.
+    /// The reply to the message of <paramref name="forecast"/> (what this bot's <see cref="ILookupForecast.Forecast"/> read)
+    /// from <paramref name="userId"/>, whose conversation has no stored state; null when the message needs a full turn.
+    /// Counted and logged as the turn would be.
     /// </summary>
-    Task<string?> TryAnswerAsync(string userId, string text, CancellationToken cancellationToken);
+    Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, CancellationToken cancellationToken);
 }

@@ -7,6 +7,21 @@ namespace ChatPost.Bot.Dialogs.Postal;
 /// </summary>
 public interface ILookupForecast
 {
-    /// <summary>The tracking numbers (normalised) that a turn on the message <paramref name="text"/> will look up; empty when none.</summary>
-    IReadOnlyList<string> TrackingNumbersToLookUp(string? text);
+    /// <summary>What a turn on the message <paramref name="text"/> will look up (<see cref="LookupForecast.None"/> when nothing).</summary>
+    LookupForecast Forecast(string? text);
+}
+
+/// <summary>A message as a bot read it before its turn.</summary>
+/// <param name="Text">The message read.</param>
+/// <param name="TrackingNumbers">The tracking numbers (normalised) its turn will look up; empty when none.</param>
+public sealed record LookupForecast(string Text, IReadOnlyList<string> TrackingNumbers)
+{
+    /// <summary>Nothing to look up.</summary>
+    public static readonly LookupForecast None = new("", []);
+
+    /// <summary>What the bot understood, kept so that it need not read the message again (<see cref="IOneStepAnswers"/>).</summary>
+    internal Understanding.CitizenUnderstanding? Understood { get; init; }
+
+    /// <summary>The day it was read on, in China.</summary>
+    internal DateOnly Day { get; init; }
 }

@@ -34,12 +34,22 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
     /// <summary>What answers <paramref name="text"/>, with <paramref name="topic"/> the current topic of the conversation (or null).</summary>
     public IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic) => Route(text, today, topic, faq.Current);
 
+    /// <summary>
+    /// <see cref="Route(string, DateOnly, ConversationTopic?)"/> for a caller that has already recognised the whole
+    /// <paramref name="text"/> on <paramref name="today"/> (<paramref name="understood"/>), which is then not read again.
+    /// </summary>
+    public IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic, CitizenUnderstanding understood) =>
+        Route(text, today, topic, faq.Current, understood);
+
     /// <summary>What answers <paramref name="text"/> from the knowledge of <paramref name="index"/> (one revision, as the explain call reports it).</summary>
-    public IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic, FaqIndex index)
+    public IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic, FaqIndex index) =>
+        Route(text, today, topic, index, understood: null);
+
+    private IReadOnlyList<RoutedQuestion> Route(string text, DateOnly today, ConversationTopic? topic, FaqIndex index, CitizenUnderstanding? understood)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(index);
-        var whole = RouteClause(index, text, today, topic);
+        var whole = RouteClause(index, text, today, topic, understood);
         var clauses = Clauses(text, today);
         if (clauses.Count < 2)
         {
@@ -116,9 +126,9 @@ public sealed partial class CitizenRouter(CitizenRecognizer recognizer, IFaqInde
             || understood.Intent is Intent.Handoff or Intent.SendParcel or Intent.PostOffice or Intent.OtherService or Intent.Postage
                 or Intent.DeliveryTime or Intent.Greeting or Intent.Thanks or Intent.Watch or Intent.Unwatch or Intent.ListWatches);
 
-    private RoutedQuestion RouteClause(FaqIndex index, string text, DateOnly today, ConversationTopic? topic)
+    private RoutedQuestion RouteClause(FaqIndex index, string text, DateOnly today, ConversationTopic? topic, CitizenUnderstanding? recognized = null)
     {
-        var understood = recognizer.Recognize(text, today);
+        var understood = recognized ?? recognizer.Recognize(text, today);
         switch (understood.Intent)
         {
             case Intent.Tracking or Intent.InvoiceStatus:

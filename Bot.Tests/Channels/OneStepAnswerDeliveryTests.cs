@@ -1,4 +1,5 @@
 using ChatPost.Bot.Dialogs;
+using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
@@ -23,6 +24,8 @@ public class OneStepAnswerDeliveryTests
     public OneStepAnswerDeliveryTests()
     {
         _oneStep = _bot.As<IOneStepAnswers>();
+        // As ChatPostBot reads a tracking question: its number is looked up on the way in.
+        _oneStep.Setup(bot => bot.Forecast(It.IsAny<string>())).Returns((string? text) => new LookupForecast(text!, ["EA123456785CN"]));
         _bot.Setup(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()))
             .Returns((ITurnContext turn, CancellationToken token) => turn.SendActivityAsync("整轮之答", cancellationToken: token));
     }
@@ -30,7 +33,7 @@ public class OneStepAnswerDeliveryTests
     [Fact]
     public async Task Push_ConversationWithNoState_IsAnsweredInOneStep_ItsRetryGetsTheSameAnswer_AndTheNextMessageFindsTheLockFree()
     {
-        _oneStep.Setup(bot => bot.TryAnswerAsync("oNewcomer", Question, It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        _oneStep.Setup(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
         await using var factory = Factory();
 
         var answer = await AskAsync(factory, "oNewcomer", Question, 1);
@@ -38,14 +41,14 @@ public class OneStepAnswerDeliveryTests
         var next = await AskAsync(factory, "oNewcomer", Question, 2);
 
         Assert.Equal(["一步之答", "一步之答", "一步之答"], [answer, retry, next]);
-        _oneStep.Verify(bot => bot.TryAnswerAsync("oNewcomer", Question, It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _oneStep.Verify(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _bot.Verify(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Push_TheBotDeclines_RunsTheTurn()
     {
-        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
         await using var factory = Factory();
 
         Assert.Equal("整轮之答", await AskAsync(factory, "oAsker", "我的驾驶证到哪了", 1));
@@ -55,20 +58,20 @@ public class OneStepAnswerDeliveryTests
     [Fact]
     public async Task Push_ConversationWithStoredState_RunsTheTurnWithoutAskingForOneStep()
     {
-        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
         await using var factory = Factory();
         await factory.Services.GetRequiredService<IStorage>().WriteAsync(
             new Dictionary<string, object> { ["wechat-mp/conversations/oWaiting"] = new Dictionary<string, object> { ["DialogState"] = "waiting" } });
 
         Assert.Equal("整轮之答", await AskAsync(factory, "oWaiting", Question, 1));
-        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Push_OneStepFails_ApologisesAndLogsAsAFailedTurn_AndTheNextMessageFindsTheLockFree()
     {
         var logs = new LogRecorder();
-        _oneStep.SetupSequence(bot => bot.TryAnswerAsync("oUnlucky", It.IsAny<string>(), It.IsAny<CancellationToken>()))
+        _oneStep.SetupSequence(bot => bot.TryAnswerAsync("oUnlucky", It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("broken"))
             .ReturnsAsync("一步之答");
         await using var factory = Factory(logs);

@@ -19,11 +19,11 @@ public class ChatPostBotTests
     [InlineData("我的驾驶证到哪了", "")]
     [InlineData("", "")]
     [InlineData(null, "")]
-    public void TrackingNumbersToLookUp_NamesWhatTheTrackingDialogWillLookUp(string? text, string expected)
+    public void Forecast_NamesWhatTheTrackingDialogWillLookUp(string? text, string expected)
     {
         using var harness = new ConversationHarness();
 
-        var numbers = harness.Forecast.TrackingNumbersToLookUp(text);
+        var numbers = harness.Forecast.Forecast(text).TrackingNumbers;
 
         Assert.Equal(expected, string.Join(',', numbers));
     }

@@ -35,10 +35,8 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         ArgumentNullException.ThrowIfNull(bot);
         var started = time.GetTimestamp();
         var turn = inbound.Keys;
-        var lookups = bot is ILookupForecast forecast && inbound.Text is { Length: > 0 } text
-            ? forecast.TrackingNumbersToLookUp(text)
-            : [];
-        var entry = await EnterAsync(turn, lookups, cancellationToken);
+        var forecast = bot is ILookupForecast forecasting && inbound.Text is { Length: > 0 } text ? forecasting.Forecast(text) : LookupForecast.None;
+        var entry = await EnterAsync(turn, forecast.TrackingNumbers, cancellationToken);
         if (!entry.IsFirst)
         {
             if (logger.IsEnabled(LogLevel.Debug))
@@ -50,7 +48,7 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
             return entry.Reply ?? await WaitForFirstCopyAsync(inbound, deadline - time.GetElapsedTime(started), cancellationToken);
         }
 
-        var outcome = await AnswerInOneStepAsync(inbound, bot, entry)
+        var outcome = await AnswerInOneStepAsync(inbound, bot, forecast, entry)
             ?? await adapter.ProcessAsync(inbound, bot.OnTurnAsync, deadline - time.GetElapsedTime(started), entry.Lease, cancellationToken);
         var body = inbound.Answer(outcome);
         // Stored even when the caller went away: WeChat's retry of this message must get this answer. The gate need not
@@ -71,17 +69,17 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
     /// declines. What it reads was read on the way in (the forecast's lookups), so it cannot outlast the deadline; like a
     /// turn, it completes when the caller went away.
     /// </summary>
-    private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, TurnEntry entry)
+    private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, LookupForecast forecast, TurnEntry entry)
     {
         if (bot is not IOneStepAnswers oneStep || !inbound.MayAnswerInOneStep || entry is not { Lease: { } lease, NoConversationState: true }
-            || inbound.Text is not { Length: > 0 } text)
+            || forecast.TrackingNumbers.Count == 0)
         {
             return null;
         }
 
         try
         {
-            return await oneStep.TryAnswerAsync(inbound.Keys.UserId, text, CancellationToken.None) is { } reply
+            return await oneStep.TryAnswerAsync(inbound.Keys.UserId, forecast, CancellationToken.None) is { } reply
                 ? new TurnOutcome(OutboundReply.ForText(reply), lease)
                 : null;
         }

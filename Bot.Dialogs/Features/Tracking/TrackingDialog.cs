@@ -44,27 +44,61 @@ public sealed class TrackingDialog(IShipmentLookup shipments, ILookupQuota quota
     public Task<string> AnswerAsync(string userId, IReadOnlyList<TrackingNumber> numbers, CancellationToken cancellationToken) =>
         ExcusedAsync(LookUpAsync(userId, numbers, offerWatches: true, cancellationToken));
 
+    // Loops, not LINQ: this runs for nearly every push of a campaign (BENCHMARKS.md, issue 17), mostly for one number.
     private async Task<string> LookUpAsync(string userId, IReadOnlyList<TrackingNumber> found, bool offerWatches, CancellationToken cancellationToken)
     {
-        var numbers = found.Take(MaxNumbersPerMessage).ToList();
-        var (allowed, summaries) = await quota.LookUpAsync(userId,
-            token => Task.WhenAll(numbers.Select(number => shipments.FindAsync(number.Value, token))), cancellationToken);
+        var numbers = new TrackingNumber[Math.Min(found.Count, MaxNumbersPerMessage)];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = found[i];
+        }
+
+        var (allowed, summaries) = await quota.LookUpAsync(userId, token => FindAllAsync(numbers, token), cancellationToken);
         if (!allowed)
         {
             return PrivacyReplies.TooManyLookups;
         }
 
-        var answers = numbers.Select((number, i) => summaries![i] is { } summary ? TrackingReplies.Found(summary) : TrackingReplies.NotFound(number));
-        var text = string.Join("\n\n", answers);
-        List<WatchedItem> watchable = [.. summaries!.OfType<TrackingSummary>()
-            .Where(summary => !WatchRules.IsFinal(WatchedItemKind.Shipment, (int)summary.Latest.Status))
-            .Select(summary => WatchedItem.Shipment(summary.Latest.TrackingNo))];
-        if (watchable.Count > 0 && offerWatches)
+        var answers = new string[numbers.Length];
+        List<WatchedItem>? watchable = null;
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            if (summaries![i] is not { } summary)
+            {
+                answers[i] = TrackingReplies.NotFound(numbers[i]);
+                continue;
+            }
+
+            answers[i] = TrackingReplies.Found(summary);
+            if (!WatchRules.IsFinal(WatchedItemKind.Shipment, (int)summary.Latest.Status))
+            {
+                (watchable ??= []).Add(WatchedItem.Shipment(summary.Latest.TrackingNo));
+            }
+        }
+
+        var text = answers.Length == 1 ? answers[0] : string.Join("\n\n", answers);
+        if (watchable is not null && offerWatches)
         {
             await watches.OfferAsync(userId, watchable, cancellationToken);
             text += "\n" + NotificationReplies.Offer;
         }
 
         return text;
+    }
+
+    private async Task<TrackingSummary?[]> FindAllAsync(TrackingNumber[] numbers, CancellationToken cancellationToken)
+    {
+        if (numbers.Length == 1)
+        {
+            return [await shipments.FindAsync(numbers[0].Value, cancellationToken)];
+        }
+
+        var finding = new Task<TrackingSummary?>[numbers.Length];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            finding[i] = shipments.FindAsync(numbers[i].Value, cancellationToken);
+        }
+
+        return await Task.WhenAll(finding);
     }
 }
