@@ -1,7 +1,6 @@
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Dialogs.Postal;
 using ChatPost.Bot.Tests.Support;
-using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,6 @@ public class OneStepAnswerDeliveryTests
 {
     private const string Question = "EA123456785CN到哪了";
 
-    private readonly WeChatPush _push = new();
     private readonly Mock<IBot> _bot = new();
     private readonly Mock<IOneStepAnswers> _oneStep;
 
@@ -35,10 +33,11 @@ public class OneStepAnswerDeliveryTests
     {
         _oneStep.Setup(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
         await using var factory = Factory();
+        var citizen = new BotClient(factory.CreateClient(), "oNewcomer");
 
-        var answer = await AskAsync(factory, "oNewcomer", Question, 1);
-        var retry = await AskAsync(factory, "oNewcomer", Question, 1);
-        var next = await AskAsync(factory, "oNewcomer", Question, 2);
+        var answer = await citizen.AskAsync(Question, msgId: 1);
+        var retry = await citizen.AskAsync(Question, msgId: 1);
+        var next = await citizen.AskAsync(Question, msgId: 2);
 
         Assert.Equal(["一步之答", "一步之答", "一步之答"], [answer, retry, next]);
         _oneStep.Verify(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), It.IsAny<CancellationToken>()), Times.Exactly(2));
@@ -51,7 +50,7 @@ public class OneStepAnswerDeliveryTests
         _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
         await using var factory = Factory();
 
-        Assert.Equal("整轮之答", await AskAsync(factory, "oAsker", "我的驾驶证到哪了", 1));
+        Assert.Equal("整轮之答", await new BotClient(factory.CreateClient(), "oAsker").AskAsync("我的驾驶证到哪了"));
         _bot.Verify(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -63,7 +62,7 @@ public class OneStepAnswerDeliveryTests
         await factory.Services.GetRequiredService<IStorage>().WriteAsync(
             new Dictionary<string, object> { ["wechat-mp/conversations/oWaiting"] = new Dictionary<string, object> { ["DialogState"] = "waiting" } });
 
-        Assert.Equal("整轮之答", await AskAsync(factory, "oWaiting", Question, 1));
+        Assert.Equal("整轮之答", await new BotClient(factory.CreateClient(), "oWaiting").AskAsync(Question));
         _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -75,9 +74,10 @@ public class OneStepAnswerDeliveryTests
             .ThrowsAsync(new InvalidOperationException("broken"))
             .ReturnsAsync("一步之答");
         await using var factory = Factory(logs);
+        var citizen = new BotClient(factory.CreateClient(), "oUnlucky");
 
-        var failed = await AskAsync(factory, "oUnlucky", Question, 1);
-        var next = await AskAsync(factory, "oUnlucky", Question, 2);
+        var failed = await citizen.AskAsync(Question);
+        var next = await citizen.AskAsync(Question);
 
         Assert.Equal(["抱歉，系统开小差了，请稍后再试。如需帮助，请回复“人工”。", "一步之答"], [failed, next]);
         Assert.Contains(logs.Events, line => line.StartsWith("1020 ", StringComparison.Ordinal)); // TurnFailed, as from a turn
@@ -91,11 +91,4 @@ public class OneStepAnswerDeliveryTests
             services.AddSingleton<ILoggerProvider>(logs);
         }
     });
-
-    private async Task<string> AskAsync(ChatPostFactory factory, string user, string text, long msgId)
-    {
-        var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.TextXml(user, text, msgId)));
-        Assert.True(WeChatXml.TryReadFields(_push.OpenReply(await response.Content.ReadAsStringAsync()), out var fields));
-        return fields["Content"];
-    }
 }

@@ -93,11 +93,7 @@ public partial class UnansweredTests
         Assert.True(await console.SignInAsync(StaffSetup.AdminKey));
         using var intents = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(), ConversationMetrics.MeterName, "chatpost.turns");
 
-        var tried = await console.PostPageFormAsync("/console/try", "sandbox", new MultipartFormDataContent
-        {
-            { new StringContent("citizens"), "bot" }, { new StringContent("0123456789abcdef"), "conversation" },
-            { new StringContent("7001"), "message" }, { new StringContent(Question), "text" },
-        });
+        var tried = await TryInSandboxAsync(console, Question, 7001);
         var citizen = new BotClient(factory.CreateClient());
         var asked = await citizen.AskAsync(Question);
         // Another question the bot cannot answer, from the same citizen: the writer stores in order, so once it is listed,
@@ -123,11 +119,7 @@ public partial class UnansweredTests
         Assert.True(await console.SignInAsync(StaffSetup.AdminKey));
         using var intents = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(), ConversationMetrics.MeterName, "chatpost.turns");
 
-        var tried = await console.PostPageFormAsync("/console/try", "sandbox", new MultipartFormDataContent
-        {
-            { new StringContent("citizens"), "bot" }, { new StringContent("0123456789abcdef"), "conversation" },
-            { new StringContent("7002"), "message" }, { new StringContent(Question), "text" },
-        });
+        var tried = await TryInSandboxAsync(console, Question, 7002);
         var asked = await new BotClient(factory.CreateClient()).AskAsync(Question);
 
         Assert.Equal(HttpStatusCode.OK, tried.StatusCode);
@@ -218,6 +210,14 @@ public partial class UnansweredTests
 
     private static string Readable(string value) => value.StartsWith('{') ? string.Join('\n', JsonNode.Parse(value)!.AsObject()
         .Where(pair => pair.Key is "question" or "entryId").Select(pair => pair.Value?.ToString())) : value;
+
+    /// <summary>Asks the citizens' bot <paramref name="text"/> in the console's 对话测试, as message <paramref name="messageId"/>.</summary>
+    private static Task<HttpResponseMessage> TryInSandboxAsync(ConsoleClient console, string text, int messageId) =>
+        console.PostPageFormAsync("/console/try", "sandbox", new MultipartFormDataContent
+        {
+            { new StringContent("citizens"), "bot" }, { new StringContent("0123456789abcdef"), "conversation" },
+            { new StringContent(messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "message" }, { new StringContent(text), "text" },
+        });
 
     private static ChatPostFactory Factory(string prefix) =>
         new(prefix, settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = StaffSetup.AdminKey });

@@ -8,10 +8,13 @@ public sealed class BotClient(HttpClient http, string openId = "oKnowledgeTester
     private static long s_msgId = 880_000_000;
     private readonly WeChatPush _push = new();
 
-    /// <summary>The text of the passive answer to <paramref name="text"/> (a handoff's answer is its MsgType).</summary>
-    public async Task<string> AskAsync(string text)
+    /// <summary>
+    /// The text of the passive answer to <paramref name="text"/> (a handoff's answer is its MsgType); with a
+    /// <paramref name="msgId"/> already sent, WeChat's retry of that message.
+    /// </summary>
+    public async Task<string> AskAsync(string text, long? msgId = null)
     {
-        var xml = WeChatPush.TextXml(openId, text, Interlocked.Increment(ref s_msgId), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var xml = WeChatPush.TextXml(openId, text, msgId ?? Interlocked.Increment(ref s_msgId), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         var response = await http.SendAsync(_push.Safe(xml));
         var reply = _push.OpenReply(await response.Content.ReadAsStringAsync());
         Assert.True(WeChatXml.TryReadFields(reply, out var fields), reply);
