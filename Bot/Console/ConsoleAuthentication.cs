@@ -23,6 +23,10 @@ public static class ConsoleAuthentication
         // Only the demo of `dotnet run` may be reached over plain http from another machine; everywhere else the
         // cookies are Secure (browsers accept Secure cookies from http://localhost too).
         var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // The console's cookie is the only scheme, which ASP.NET Core would make the default and check on every request, WeChat's
+        // pushes included (~5 % of a push's CPU, BENCHMARKS.md, issue 17). Off: the console's policies name their scheme
+        // (ConsolePolicies), so only the requests they guard read the cookie. Process-wide, read when the options are built.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
             .AddCookie(Scheme, options =>
             {
