@@ -30,7 +30,9 @@ public static class SignInEndpoints
         endpoints.MapPost("/console/signin/key", SignInWithKeyAsync).RequireConsoleAntiforgery();
         endpoints.MapGet("/console/signin/wecom", StartWeComSignIn);
         endpoints.MapGet(WeComCallbackPath, FinishWeComSignInAsync);
-        endpoints.MapPost("/console/signout", SignOutAsync).RequireConsoleAntiforgery();
+        // Signed in, like the pages whose button posts it: the form's token names their user, and the console's cookie is read
+        // only where a policy asks for it (ConsoleAuthentication).
+        endpoints.MapPost("/console/signout", SignOutAsync).RequireAuthorization(ConsolePolicies.SignedIn).RequireConsoleAntiforgery();
         if (environment.IsDevelopment())
         {
             endpoints.MapPost("/console/signin/demo", SignInForDemoAsync).RequireConsoleAntiforgery();
