@@ -16,11 +16,6 @@ public abstract class InboundTurn
     /// <summary>What the bot will read, for a bot that forecasts its lookups; null when the message has no text.</summary>
     public abstract string? Text { get; }
 
-    /// <summary>
-    /// True when the bot may answer without a turn, in one step (<c>IOneStepAnswers</c>), where the conversation allows it.
-    /// </summary>
-    public virtual bool MayAnswerInOneStep => true;
-
     /// <summary>The answer that carries no reply (a retried copy whose first copy is late gets it too).</summary>
     public abstract string NoReply { get; }
 

@@ -66,12 +66,13 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
     /// <summary>
     /// The outcome of a message the bot answers in one step (<see cref="IOneStepAnswers"/>), which needs no turn around it:
     /// only when this copy holds the user's lock and the conversation has no stored state; null otherwise, or when the bot
-    /// declines. What it reads was read on the way in (the forecast's lookups), so it cannot outlast the deadline; like a
+    /// declines. Never for the console's sandbox users: staff trying the bot see its full turn, which counts nothing as a
+    /// citizen's. What it reads was read on the way in (the forecast's lookups), so it cannot outlast the deadline; like a
     /// turn, it completes when the caller went away.
     /// </summary>
     private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, LookupForecast forecast, TurnEntry entry)
     {
-        if (bot is not IOneStepAnswers oneStep || !inbound.MayAnswerInOneStep || entry is not { Lease: { } lease, NoConversationState: true }
+        if (bot is not IOneStepAnswers oneStep || UserIds.IsSandbox(inbound.Keys.UserId) || entry is not { Lease: { } lease, NoConversationState: true }
             || forecast.TrackingNumbers.Count == 0)
         {
             return null;

@@ -23,9 +23,6 @@ internal sealed class SandboxTurn(IWeChatChannel channel, InboundMessage message
 
     public override string NoReply => "";
 
-    /// <summary>No: staff trying the bot see its full turn, which knows it is the sandbox's and counts nothing as a citizen's.</summary>
-    public override bool MayAnswerInOneStep => false;
-
     /// <summary>The channel's activity, marked as the sandbox's (<see cref="SandboxTurns"/>): staff asked it, not a citizen.</summary>
     public override Activity ToActivity()
     {
