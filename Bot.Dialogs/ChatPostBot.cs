@@ -42,6 +42,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// <remarks>
     /// A tracking question that does not cancel: it starts (or continues) <see cref="TrackingDialog"/> with its numbers.
     /// Wrong only when a waiting dialog takes the message for its own (an application number beside the tracking number).
+    /// In one step (<see cref="TryAnswerAsync"/>) when that question is all the message asks.
     /// </remarks>
     public LookupForecast Forecast(string? text)
     {
@@ -51,11 +52,15 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         }
 
         var today = ChinaTime.Today(time);
-        var understood = recognizer.Recognize(text.Trim(), today);
-        return new LookupForecast(text, understood is { Intent: Intent.Tracking, IsCancel: false } ? TrackingNumbersOf(understood) : [])
+        var trimmed = text.Trim();
+        var understood = recognizer.Recognize(trimmed, today);
+        var lookup = understood is { Intent: Intent.Tracking, IsCancel: false };
+        return new LookupForecast(text, lookup ? TrackingNumbersOf(understood) : [])
         {
             Understood = understood,
             Day = today,
+            InOneStep = lookup && understood.TrackingNumbers.Count > 0
+                && router.Route(trimmed, today, topic: null, understood) is [{ Kind: RouteKind.Lookup, Understood.Intent: Intent.Tracking }],
         };
     }
 
@@ -68,9 +73,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     public async Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(forecast);
-        if (forecast is not { Understood: { Intent: Intent.Tracking, IsCancel: false, TrackingNumbers.Count: > 0 } understood }
-            || router.Route(forecast.Text.Trim(), forecast.Day, topic: null, understood) is not [{ Kind: RouteKind.Lookup, Understood.Intent: Intent.Tracking }]
-            || dialogs.Find(nameof(TrackingDialog)) is not TrackingDialog tracking)
+        if (forecast is not { InOneStep: true, Understood: { } understood } || dialogs.Find(nameof(TrackingDialog)) is not TrackingDialog tracking)
         {
             return null;
         }

@@ -11,9 +11,10 @@ namespace ChatPost.Bot.Dialogs;
 public interface IOneStepAnswers : ILookupForecast
 {
     /// <summary>
-    /// The reply to the message of <paramref name="forecast"/> (what this bot's <see cref="ILookupForecast.Forecast"/> read)
-    /// from <paramref name="userId"/>, whose conversation has no stored state; null when the message needs a full turn.
-    /// Counted and logged as the turn would be.
+    /// The reply to the message of <paramref name="forecast"/> (what this bot's <see cref="ILookupForecast.Forecast"/> read, with
+    /// <see cref="LookupForecast.InOneStep"/>) from <paramref name="userId"/>, whose conversation has no stored state; null when
+    /// the message needs a full turn after all. Counted and logged as the turn would be. The host may call it without holding
+    /// the user's turn lock: it must read and write nothing of the conversation's state.
     /// </summary>
     Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, CancellationToken cancellationToken);
 }

@@ -19,6 +19,13 @@ public sealed record LookupForecast(string Text, IReadOnlyList<string> TrackingN
     /// <summary>Nothing to look up.</summary>
     public static readonly LookupForecast None = new("", []);
 
+    /// <summary>
+    /// True when the bot, an <see cref="IOneStepAnswers"/>, answers the message in one step if its conversation has no stored
+    /// state: known before the turn, so that the host can enter it without the user's turn lock (nothing of the conversation
+    /// is read or written).
+    /// </summary>
+    public bool InOneStep { get; init; }
+
     /// <summary>What the bot understood, kept so that it need not read the message again (<see cref="IOneStepAnswers"/>).</summary>
     internal Understanding.CitizenUnderstanding? Understood { get; init; }
 

@@ -1,5 +1,6 @@
 using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Dialogs.Postal;
+using ChatPost.Bot.Storage;
 using ChatPost.Bot.Tests.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ namespace ChatPost.Bot.Tests.Channels;
 
 /// <summary>
 /// When the callback lets a bot answer in one step (<see cref="IOneStepAnswers"/>) instead of running its turn, on Redis:
-/// only for a conversation with no stored state, and with the reply kept for retries and the user's lock freed as after a turn.
+/// only for a conversation with no stored state and no turn of the user running, without taking the user's turn lock, and
+/// with the reply kept for retries as after a turn.
 /// </summary>
 public class OneStepAnswerDeliveryTests
 {
@@ -23,7 +25,7 @@ public class OneStepAnswerDeliveryTests
     {
         _oneStep = _bot.As<IOneStepAnswers>();
         // As ChatPostBot reads a tracking question: its number is looked up on the way in.
-        _oneStep.Setup(bot => bot.Forecast(It.IsAny<string>())).Returns((string? text) => new LookupForecast(text!, ["EA123456785CN"]));
+        _oneStep.Setup(bot => bot.Forecast(It.IsAny<string>())).Returns((string? text) => new LookupForecast(text!, ["EA123456785CN"]) { InOneStep = true });
         _bot.Setup(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()))
             .Returns((ITurnContext turn, CancellationToken token) => turn.SendActivityAsync("整轮之答", cancellationToken: token));
     }
@@ -42,6 +44,45 @@ public class OneStepAnswerDeliveryTests
         Assert.Equal(["一步之答", "一步之答", "一步之答"], [answer, retry, next]);
         _oneStep.Verify(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _bot.Verify(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Push_AnsweredInOneStep_TakesNoTurnLock()
+    {
+        await using var factory = Factory();
+        var locks = factory.Services.GetRequiredService<IDistributedLock>();
+        bool? lockWasFree = null;
+        _oneStep.Setup(bot => bot.TryAnswerAsync("oSwift", It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string _, LookupForecast _, CancellationToken token) =>
+            {
+                await using var lease = await locks.TryAcquireAsync(new TurnKeys("wechat-mp", "oSwift", "").LockName, TimeSpan.FromSeconds(5), token);
+                lockWasFree = lease is not null;
+                return "一步之答";
+            });
+
+        var answer = await new BotClient(factory.CreateClient(), "oSwift").AskAsync(Question);
+
+        Assert.Equal("一步之答", answer);
+        Assert.True(lockWasFree);
+    }
+
+    [Fact]
+    public async Task Push_WhileATurnOfTheSameUserRuns_WaitsForItAndRunsTheTurn()
+    {
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        await using var factory = Factory();
+        var locks = factory.Services.GetRequiredService<IDistributedLock>();
+        var running = await locks.TryAcquireAsync(new TurnKeys("wechat-mp", "oMidTurn", "").LockName, TimeSpan.FromSeconds(30), default);
+
+        var asking = new BotClient(factory.CreateClient(), "oMidTurn").AskAsync(Question);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var answeredWhileTheTurnRan = asking.IsCompleted;
+        await running!.DisposeAsync();
+        var answer = await asking;
+
+        Assert.False(answeredWhileTheTurnRan);
+        Assert.Equal("整轮之答", answer); // the turn that waited for the lock: the running one may have left state
+        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

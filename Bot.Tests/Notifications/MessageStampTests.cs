@@ -26,7 +26,7 @@ public class MessageStampTests
     {
         var (gate, _, records, _) = Create(implementation);
 
-        var entry = await gate.EnterAsync(new TurnKeys("wechat-mp", "oNobody", "1"), [], default);
+        var entry = await gate.EnterAsync(new TurnKeys("wechat-mp", "oNobody", "1"), [], false, default);
 
         Assert.False(entry.NotificationsWaiting);
         Assert.Null((await records.ReadAsync("oNobody", default)).ReadSeen);
@@ -43,8 +43,8 @@ public class MessageStampTests
         var kept = await watches.DecideAsync("oWatcher", Delivered, "1-0", templateAllowed: false, customerServiceAllowed: true, default);
         time.Advance(TimeSpan.FromHours(1));
 
-        var onEvent = await gate.EnterAsync(new TurnKeys("wechat-mp", "oWatcher", "menu|1", UserWrote: false), [], default);
-        var onMessage = await gate.EnterAsync(new TurnKeys("wechat-mp", "oWatcher", "2"), [], default);
+        var onEvent = await gate.EnterAsync(new TurnKeys("wechat-mp", "oWatcher", "menu|1", UserWrote: false), [], false, default);
+        var onMessage = await gate.EnterAsync(new TurnKeys("wechat-mp", "oWatcher", "2"), [], false, default);
         var stamped = (await records.ReadAsync("oWatcher", default)).ReadSeen;
         var nowInWindow = await watches.DecideAsync("oWatcher", Delivered, "3-0", false, true, default);
 

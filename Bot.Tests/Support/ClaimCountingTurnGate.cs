@@ -5,9 +5,9 @@ namespace ChatPost.Bot.Tests.Support;
 /// <summary>Wraps a real turn gate and lets a test wait until a number of copies have claimed their message.</summary>
 public sealed class ClaimCountingTurnGate(ITurnGate inner, ClaimCounter counter) : ITurnGate
 {
-    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, bool inOneStep, CancellationToken cancellationToken)
     {
-        var entry = await inner.EnterAsync(turn, trackingNumbers, cancellationToken);
+        var entry = await inner.EnterAsync(turn, trackingNumbers, inOneStep, cancellationToken);
         counter.Add();
         return entry;
     }

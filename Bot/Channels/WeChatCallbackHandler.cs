@@ -36,7 +36,9 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         var started = time.GetTimestamp();
         var turn = inbound.Keys;
         var forecast = bot is ILookupForecast forecasting && inbound.Text is { Length: > 0 } text ? forecasting.Forecast(text) : LookupForecast.None;
-        var entry = await EnterAsync(turn, forecast.TrackingNumbers, cancellationToken);
+        // Never for the console's sandbox users: staff trying the bot see its full turn, which counts nothing as a citizen's.
+        var inOneStep = bot is IOneStepAnswers && forecast.InOneStep && !UserIds.IsSandbox(turn.UserId);
+        var entry = await EnterAsync(turn, forecast.TrackingNumbers, inOneStep, cancellationToken);
         if (!entry.IsFirst)
         {
             if (logger.IsEnabled(LogLevel.Debug))
@@ -65,15 +67,14 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
 
     /// <summary>
     /// The outcome of a message the bot answers in one step (<see cref="IOneStepAnswers"/>), which needs no turn around it:
-    /// only when this copy holds the user's lock and the conversation has no stored state; null otherwise, or when the bot
-    /// declines. Never for the console's sandbox users: staff trying the bot see its full turn, which counts nothing as a
-    /// citizen's. What it reads was read on the way in (the forecast's lookups), so it cannot outlast the deadline; like a
-    /// turn, it completes when the caller went away.
+    /// only when the gate let it in so (the conversation has no stored state; on Redis no lock is taken for it); null
+    /// otherwise, or when the bot declines after all, and the turn then runs (taking the lock if it was not). What it reads
+    /// was read on the way in (the forecast's lookups), so it cannot outlast the deadline; like a turn, it completes when
+    /// the caller went away.
     /// </summary>
     private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, LookupForecast forecast, TurnEntry entry)
     {
-        if (bot is not IOneStepAnswers oneStep || UserIds.IsSandbox(inbound.Keys.UserId) || entry is not { Lease: { } lease, NoConversationState: true }
-            || forecast.TrackingNumbers.Count == 0)
+        if (!entry.InOneStep || bot is not IOneStepAnswers oneStep)
         {
             return null;
         }
@@ -81,23 +82,23 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         try
         {
             return await oneStep.TryAnswerAsync(inbound.Keys.UserId, forecast, CancellationToken.None) is { } reply
-                ? new TurnOutcome(OutboundReply.ForText(reply), lease)
+                ? new TurnOutcome(OutboundReply.ForText(reply), entry.Lease)
                 : null;
         }
         catch (Exception exception)
         {
             // As a failed turn answers (WeChatAdapter): there is no conversation state to forget.
             logger.TurnFailed(inbound.Keys.ChannelId, UserIds.MaskDeliveryId(inbound.Keys.DedupeKey), exception);
-            return new TurnOutcome(OutboundReply.ForText(TurnErrorReplies.Apology), lease);
+            return new TurnOutcome(OutboundReply.ForText(TurnErrorReplies.Apology), entry.Lease);
         }
     }
 
     /// <summary>Claims the message; while Redis is down every copy runs (a retry may then be answered twice, never not at all).</summary>
-    private async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> lookups, CancellationToken cancellationToken)
+    private async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> lookups, bool inOneStep, CancellationToken cancellationToken)
     {
         try
         {
-            return await gate.EnterAsync(turn, lookups, cancellationToken);
+            return await gate.EnterAsync(turn, lookups, inOneStep, cancellationToken);
         }
         catch (Exception exception) when (StorageFailure.IsUnavailable(exception))
         {

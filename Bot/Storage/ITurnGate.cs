@@ -20,12 +20,17 @@ public interface ITurnGate
     /// The shipments the turn is expected to look up (normalised numbers; empty for none): a gate may take the lookup
     /// quota and read them while it enters, for the turn to find them without a round trip of its own.
     /// </param>
+    /// <param name="inOneStep">
+    /// True when the caller answers the message in one step if its conversation has no stored state (<c>IOneStepAnswers</c>),
+    /// which reads and writes nothing of the conversation: the gate tells whether it may (<see cref="TurnEntry.InOneStep"/>),
+    /// and may then let it in without the user's turn lock, when no turn of the user is running.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken);
+    Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, bool inOneStep, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the reply of a claimed message for later copies, replacing the claim, and releases
-    /// <paramref name="lease"/> (when given) in the same round trip.
+    /// <paramref name="lease"/> (when given) in the same round trip; forgets what was read on the way in for the turn.
     /// </summary>
     Task LeaveAsync(TurnKeys turn, string reply, LockLease? lease, CancellationToken cancellationToken);
 
@@ -55,9 +60,10 @@ public readonly record struct TurnKeys(string ChannelId, string UserId, string D
 /// <param name="Reply">For a later copy: the first copy's reply, or null while that turn is still running.</param>
 /// <param name="Lease">For the first copy: the user's turn lock when it could be taken at once.</param>
 /// <param name="NotificationsWaiting">For the first copy of a message: notifications were kept for the user's next message.</param>
-/// <param name="NoConversationState">
-/// For the first copy holding <paramref name="Lease"/>: the gate read the conversation's state on the way in and found none
-/// (no dialog waits, no topic), so that a bot may answer in one step (<c>IOneStepAnswers</c>). False when it did not read it.
+/// <param name="InOneStep">
+/// For the first copy of a message entered to be answered in one step: the conversation has no stored state (no dialog
+/// waits, no topic), so the bot may answer it so (<c>IOneStepAnswers</c>). <paramref name="Lease"/> is then the user's lock
+/// if the gate took it, or null: on Redis such an answer runs without it, no turn of the user running when it entered.
 /// </param>
 public readonly record struct TurnEntry(bool IsFirst, string? Reply, LockLease? Lease = null, bool NotificationsWaiting = false,
-    bool NoConversationState = false);
+    bool InOneStep = false);

@@ -13,8 +13,8 @@ public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? st
     private readonly Lock _claimLock = new();
 
     /// <inheritdoc/>
-    /// <remarks>Lookups cost no round trip here: nothing is read ahead.</remarks>
-    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
+    /// <remarks>Lookups cost no round trip here: nothing is read ahead. A message answered in one step takes the user's lock here too: a lock in memory costs nothing worth saving.</remarks>
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, bool inOneStep, CancellationToken cancellationToken)
     {
         var key = Key(turn);
         lock (_claimLock)
@@ -29,7 +29,7 @@ public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? st
 
         var waiting = turn.UserWrote && stamps is not null && stamps.Stamp(turn.UserId, (time ?? TimeProvider.System).GetUtcNow());
         var lease = await locks.TryAcquireAsync(turn.LockName, TurnGateTimes.TurnLock, cancellationToken);
-        var noState = lease is not null && storage is not null
+        var noState = inOneStep && lease is not null && storage is not null
             && (await storage.ReadAsync([turn.ConversationStateKey], cancellationToken)).Count == 0;
         return new TurnEntry(true, null, lease, waiting, noState);
     }

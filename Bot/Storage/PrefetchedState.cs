@@ -7,9 +7,9 @@ namespace ChatPost.Bot.Storage;
 /// What <see cref="RedisTurnGate"/> read on a turn's way in, waiting for the turn's own read, which then needs no round
 /// trip: the conversation's state (for <see cref="RedisStorage"/>), and for a message that names
 /// tracking numbers the lookup quota it took and the shipments (for <see cref="RedisLookupQuota"/> and the shipment
-/// lookup). Each item is served once and forgotten when the turn's lock is released, so it can never be served to a
-/// later turn. While the user's turn lock is held no one else writes that state, so the item is as current as a read
-/// at that moment would be.
+/// lookup). Each item is served once and forgotten when the turn ends (its lock is released, or a one-step answer's turn,
+/// which holds none, leaves), so it can never be served to a later turn. While the user's turn lock is held no one else
+/// writes that state, so the item is as current as a read at that moment would be.
 /// </summary>
 public sealed class PrefetchedState
 {
@@ -30,19 +30,29 @@ public sealed class PrefetchedState
     public void Forget(string storageKey) => _items.TryRemove(storageKey, out _);
 
     /// <summary>
-    /// The lookups a user's turn is expected to make: one unit of the lookup quota already taken (<paramref name="quotaUsed"/>
-    /// is the window's count after it, under <paramref name="quotaKey"/>), and the summary reads of the shipments,
-    /// by normalised tracking number.
+    /// The lookups a user's turn (<paramref name="turn"/>, what tells it from the user's other turns) is expected to make:
+    /// one unit of the lookup quota already taken (<paramref name="quotaUsed"/> is the window's count after it, under
+    /// <paramref name="quotaKey"/>), and the summary reads of the shipments, by normalised tracking number. False, and
+    /// nothing kept, while another turn of the user holds its own (two one-step answers at once, or one beside a turn) and
+    /// is not older than a turn may run (a turn that never ended must not keep its user's later turns from being read for).
     /// </summary>
-    public void PutLookups(string userId, RedisKey quotaKey, long quotaUsed, IReadOnlyList<(string TrackingNo, Task<RedisValue[]> Read)> shipments)
+    public bool TryPutLookups(string userId, string turn, RedisKey quotaKey, long quotaUsed,
+        IReadOnlyList<(string TrackingNo, Task<RedisValue[]> Read)> shipments)
     {
         ArgumentNullException.ThrowIfNull(shipments);
+        var lookups = new Lookups(turn, quotaKey, quotaUsed, shipments);
+        if (!_lookups.TryAdd(userId, lookups)
+            && !(_lookups.TryGetValue(userId, out var held) && held.Age > TurnGateTimes.TurnLock && _lookups.TryUpdate(userId, lookups, held)))
+        {
+            return false;
+        }
+
         foreach (var (trackingNo, read) in shipments)
         {
             _shipments[trackingNo] = read;
         }
 
-        _lookups[userId] = new Lookups(quotaKey, quotaUsed, shipments);
+        return true;
     }
 
     /// <summary>The quota unit taken for the user's turn, once: <paramref name="used"/> is the window's count with it.</summary>
@@ -65,12 +75,14 @@ public sealed class PrefetchedState
     public bool TryTakeShipment(string trackingNo, out Task<RedisValue[]> read) => _shipments.TryRemove(trackingNo, out read!);
 
     /// <summary>
-    /// Forgets what the user's turn did not use. Returns the quota key when the unit taken for the turn went unused (the
-    /// forecast was wrong: the turn looked nothing up), for the caller to give it back.
+    /// Forgets what the user's turn <paramref name="turn"/> did not use (nothing when the lookups held are another turn's).
+    /// Returns the quota key when the unit taken for the turn went unused (the forecast was wrong: the turn looked nothing
+    /// up), for the caller to give it back.
     /// </summary>
-    public RedisKey? ForgetLookups(string userId)
+    public RedisKey? ForgetLookups(string userId, string turn)
     {
-        if (!_lookups.TryRemove(userId, out var lookups))
+        if (!_lookups.TryGetValue(userId, out var lookups) || lookups.Turn != turn
+            || !_lookups.TryRemove(new KeyValuePair<string, Lookups>(userId, lookups)))
         {
             return null;
         }
@@ -84,9 +96,14 @@ public sealed class PrefetchedState
         return lookups.TryTakeQuota() ? lookups.QuotaKey : (RedisKey?)null;
     }
 
-    private sealed class Lookups(RedisKey quotaKey, long quotaUsed, IReadOnlyList<(string TrackingNo, Task<RedisValue[]> Read)> shipments)
+    private sealed class Lookups(string turn, RedisKey quotaKey, long quotaUsed, IReadOnlyList<(string TrackingNo, Task<RedisValue[]> Read)> shipments)
     {
+        private readonly long _since = Environment.TickCount64;
         private int _quotaTaken;
+
+        public string Turn => turn;
+
+        public TimeSpan Age => TimeSpan.FromMilliseconds(Environment.TickCount64 - _since);
 
         public RedisKey QuotaKey => quotaKey;
 

@@ -6,17 +6,21 @@ namespace ChatPost.Bot.Storage;
 /// <see cref="ITurnGate"/> on Redis, shared by every replica: one script on the way in (claim, the time of the user's message
 /// in their notification record, turn lock, the conversation's state for <see cref="RedisStorage"/>, and the lookup quota
 /// when the message names tracking numbers, whose shipments are read in the same round trip), one on the way out (reply and
-/// lock release). The user's state is not read ahead: only greetings and follows read it, and its read would cost every
+/// lock release). A message answered in one step whose user has no stored state and no running turn takes no lock: its
+/// way out is the reply alone. The user's state is not read ahead: only greetings and follows read it, and its read would cost every
 /// other turn a command in Redis. The stamp costs a message one command (an <c>EXISTS</c> that finds nothing) unless the
 /// user watches items; then three.
 /// </summary>
 public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock locks, PrefetchedState prefetched, TimeProvider time) : ITurnGate
 {
     // KEYS: reply, turn lock, conversation state, the user's notification record, and the lookup quota's window when
-    // lookups are expected. ARGV: pending marker, claim ms, lock token, lock ms, the message's time (Unix ms; '' for an event).
+    // lookups are expected. ARGV: pending marker, claim ms, lock token, lock ms, the message's time (Unix ms; '' for an event),
+    // '1' when the message is answered in one step (then lookups are expected) if its conversation has no state.
     // Returns {0, value} for a later copy (the reply or the pending marker), {1, waiting} for the first copy when another
     // turn of the user holds the lock, {2, waiting, eTag, json, quota used} for the first copy holding the lock (nil: no
-    // state, or no quota taken); waiting is 1 when notifications wait for the user's message (UserWatches).
+    // state, or no quota taken), {3, waiting, quota used} for the first copy let in to answer in one step without the lock
+    // (neither a lock nor a state: no turn of the user runs, and the answer touches no state); waiting is 1 when
+    // notifications wait for the user's message (UserWatches).
     private const string EnterScript = """
         local value = redis.call('GET', KEYS[1])
         if value then return {0, value} end
@@ -26,10 +30,14 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
           redis.call('HSET', KEYS[4], 'seen', ARGV[5], 'sent', 0)
           waiting = redis.call('HEXISTS', KEYS[4], 'deferred')
         end
+        local window = KEYS[5]
+        if ARGV[6] == '1' and redis.call('EXISTS', KEYS[2], KEYS[3]) == 0 then
+        """ + "\n" + RedisLookupQuota.TakeLua + "\n" + """
+          return {3, waiting, used}
+        end
         if not redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4], 'NX') then return {1, waiting} end
         local conversation = redis.call('HMGET', KEYS[3], 'e', 'v')
-        if not KEYS[5] then return {2, waiting, conversation[1], conversation[2]} end
-        local window = KEYS[5]
+        if not window then return {2, waiting, conversation[1], conversation[2]} end
         """ + "\n" + RedisLookupQuota.TakeLua + "\n" + """
         return {2, waiting, conversation[1], conversation[2], used}
         """;
@@ -46,9 +54,10 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     private static readonly RedisValue ReplyMilliseconds = (long)TurnGateTimes.Reply.TotalMilliseconds;
 
     /// <inheritdoc/>
-    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
+    public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, bool inOneStep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trackingNumbers);
+        inOneStep &= trackingNumbers.Count > 0;
         var token = Guid.NewGuid().ToString("N");
         var conversationKey = turn.ConversationStateKey;
         RedisKey? quotaWindow = trackingNumbers.Count == 0 ? (RedisKey?)null : RedisLookupQuota.Window(turn.UserId, time);
@@ -57,7 +66,7 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
             ? [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), notifications, window]
             : [RedisKeys.Reply(turn), RedisKeys.Lock(turn.LockName), RedisKeys.State(conversationKey), notifications];
         RedisValue[] values = [TurnGateTimes.Pending, ClaimMilliseconds, token, LockMilliseconds,
-            turn.UserWrote ? time.GetUtcNow().ToUnixTimeMilliseconds() : RedisValue.EmptyString];
+            turn.UserWrote ? time.GetUtcNow().ToUnixTimeMilliseconds() : RedisValue.EmptyString, inOneStep ? 1 : 0];
         Task<RedisResult> entering;
         (string, Task<RedisValue[]>)[] shipments = [];
         if (quotaWindow is null)
@@ -93,15 +102,30 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
                 return new TurnEntry(false, value == TurnGateTimes.Pending ? null : value);
             case 1:
                 return new TurnEntry(true, null, NotificationsWaiting: (long)result[1] == 1);
+            case 3:
+                PutLookups(turn, quotaWindow!.Value, (long)result[2], shipments);
+                return new TurnEntry(true, null, NotificationsWaiting: (long)result[1] == 1, InOneStep: true);
             default:
                 prefetched.Put(conversationKey, new PrefetchedState.Item((string?)result[2], (string?)result[3]));
                 if (quotaWindow is { } taken)
                 {
-                    prefetched.PutLookups(turn.UserId, taken, (long)result[4], shipments);
+                    PutLookups(turn, taken, (long)result[4], shipments);
                 }
 
                 return new TurnEntry(true, null, locks.Adopt(turn.LockName, token, () => Forget(turn)), NotificationsWaiting: (long)result[1] == 1,
-                    NoConversationState: result[3].IsNull);
+                    InOneStep: inOneStep && result[3].IsNull);
+        }
+    }
+
+    /// <summary>
+    /// Keeps what was read for the turn's lookups. Another turn of the user in this process may hold its own (a message
+    /// answered in one step takes no lock): then this turn gives its unit back and reads for itself.
+    /// </summary>
+    private void PutLookups(TurnKeys turn, RedisKey quotaWindow, long quotaUsed, (string, Task<RedisValue[]>)[] shipments)
+    {
+        if (!prefetched.TryPutLookups(turn.UserId, turn.DedupeKey, quotaWindow, quotaUsed, shipments))
+        {
+            RedisLookupQuota.GiveBack(redis.Database, quotaWindow);
         }
     }
 
@@ -117,6 +141,9 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     {
         if (lease is null || !lease.TryHandOverRelease())
         {
+            // A turn without a lease held none, or one whose turn ran late and releases it later: only what was read for
+            // this turn's own lookups goes (a one-step answer's).
+            ForgetLookups(turn);
             return redis.Database.StringSetAsync(RedisKeys.Reply(turn), reply, TurnGateTimes.Reply, flags: CommandFlags.FireAndForget);
         }
 
@@ -128,7 +155,12 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     private void Forget(TurnKeys turn)
     {
         prefetched.Forget(turn.ConversationStateKey);
-        if (prefetched.ForgetLookups(turn.UserId) is { } unusedQuota)
+        ForgetLookups(turn);
+    }
+
+    private void ForgetLookups(TurnKeys turn)
+    {
+        if (prefetched.ForgetLookups(turn.UserId, turn.DedupeKey) is { } unusedQuota)
         {
             RedisLookupQuota.GiveBack(redis.Database, unusedQuota);
         }

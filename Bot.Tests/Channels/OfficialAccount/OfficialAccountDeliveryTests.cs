@@ -229,9 +229,9 @@ public class OfficialAccountDeliveryTests
 
     private sealed class SlowEntryTurnGate(ITurnGate inner, Func<TimeSpan> delay) : ITurnGate
     {
-        public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, CancellationToken cancellationToken)
+        public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, bool inOneStep, CancellationToken cancellationToken)
         {
-            var entry = await inner.EnterAsync(turn, trackingNumbers, cancellationToken);
+            var entry = await inner.EnterAsync(turn, trackingNumbers, inOneStep, cancellationToken);
             await Task.Delay(delay(), cancellationToken);
             return entry;
         }
