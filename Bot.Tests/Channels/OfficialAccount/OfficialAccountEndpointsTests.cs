@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ChatPost.Bot.Dialogs.Features.Greeting;
@@ -6,6 +7,7 @@ using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatPost.Bot.Tests.Channels.OfficialAccount;
 
@@ -107,11 +109,15 @@ public class OfficialAccountEndpointsTests
     }
 
     [Fact]
-    public async Task Post_AskingForAPerson_AnswersTransferCustomerServicePassively()
+    public async Task Post_AskingForAPersonWhileAgentsAreIn_AnswersTransferCustomerServicePassively()
     {
-        await using var factory = new ChatPostFactory(TestRedis.Prefix());
+        // 10:00 in China, within the desk's hours (AgentHours): outside them the bot gives the hotline instead, so a test on
+        // the wall clock failed every evening.
+        var morning = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)));
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), services: services => services.AddSingleton<TimeProvider>(morning));
+        var timestamp = morning.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-        var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.TextXml("oUser6", "转人工客服", 1006)));
+        var response = await factory.CreateClient().SendAsync(_push.Safe(WeChatPush.TextXml("oUser6", "转人工客服", 1006), timestamp));
 
         var reply = Fields(_push.OpenReply(await response.Content.ReadAsStringAsync()));
         Assert.Equal("transfer_customer_service", reply["MsgType"]);
