@@ -96,7 +96,8 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
 
     /// <inheritdoc/>
     /// <remarks>
-    /// A waiting dialog gets the message when it carries what it waits for, or when nothing in it is clearly something else
+    /// A waiting dialog gets the message when it carries what it waits for (unless it is a watch command, which names its
+    /// items on purpose), or when nothing in it is clearly something else
     /// (it asks again, then gives up). A message that clearly asks something else — a strong knowledge answer, a redirect, a
     /// greeting, thanks, a complaint, another lookup — is answered instead, and the waiting question is dropped with one
     /// line on how to come back to it: the bot never holds a citizen to its question.
@@ -123,7 +124,8 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
             return;
         }
 
-        if (waiting is not null && waiting.Accepts(context))
+        // A watch command names its items on purpose (提醒 EB…): it is not the number a waiting question asked for.
+        if (waiting is not null && understood.Intent is not (Intent.Watch or Intent.Unwatch or Intent.ListWatches) && waiting.Accepts(context))
         {
             await context.ContinueAsync(cancellationToken);
             return;

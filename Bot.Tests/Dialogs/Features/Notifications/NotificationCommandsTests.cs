@@ -77,6 +77,20 @@ public class NotificationCommandsTests
     }
 
     [Fact]
+    public async Task OptIn_WithANumber_WhileTheBotWaitsForATrackingNumber_WatchesIt()
+    {
+        using var harness = Harness();
+
+        await harness.Flow()
+            .Send("我的快递到哪了").AssertReply(TrackingReplies.AskNumber)
+            .Send("提醒 EB111222332CN").AssertReply(NotificationReplies.Added(WatchedItem.Shipment("EB111222332CN")) + "\n" + NotificationReplies.Footer)
+            .AssertReply(TrackingReplies.Reminder)
+            .StartTestAsync();
+
+        Assert.Equal(["s:EB111222332CN"], (await harness.Watches.ListAsync(User, default)).Select(watch => watch.Item.Key));
+    }
+
+    [Fact]
     public async Task OptIn_InvoiceNotMailedYet_WatchesTheApplication_MailedOne_WatchesItsParcel()
     {
         using var harness = Harness();
