@@ -58,7 +58,6 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         return new LookupForecast(text, lookup ? TrackingNumbersOf(understood) : [])
         {
             Understood = understood,
-            Day = today,
             InOneStep = lookup && understood.TrackingNumbers.Count > 0
                 && router.Route(trimmed, today, topic: null, understood) is [{ Kind: RouteKind.Lookup, Understood.Intent: Intent.Tracking }],
         };

@@ -28,7 +28,4 @@ public sealed record LookupForecast(string Text, IReadOnlyList<string> TrackingN
 
     /// <summary>What the bot understood, kept so that it need not read the message again (<see cref="IOneStepAnswers"/>).</summary>
     internal Understanding.CitizenUnderstanding? Understood { get; init; }
-
-    /// <summary>The day it was read on, in China.</summary>
-    internal DateOnly Day { get; init; }
 }

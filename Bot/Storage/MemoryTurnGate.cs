@@ -13,7 +13,10 @@ public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? st
     private readonly Lock _claimLock = new();
 
     /// <inheritdoc/>
-    /// <remarks>Lookups cost no round trip here: nothing is read ahead. A message answered in one step takes the user's lock here too: a lock in memory costs nothing worth saving.</remarks>
+    /// <remarks>
+    /// Lookups cost no round trip here: nothing is read ahead. A message answered in one step takes the user's lock here too:
+    /// a lock in memory costs nothing worth saving.
+    /// </remarks>
     public async Task<TurnEntry> EnterAsync(TurnKeys turn, IReadOnlyList<string> trackingNumbers, bool inOneStep, CancellationToken cancellationToken)
     {
         var key = Key(turn);
@@ -29,9 +32,9 @@ public sealed class MemoryTurnGate(IDistributedLock locks, IUserMessageStamp? st
 
         var waiting = turn.UserWrote && stamps is not null && stamps.Stamp(turn.UserId, (time ?? TimeProvider.System).GetUtcNow());
         var lease = await locks.TryAcquireAsync(turn.LockName, TurnGateTimes.TurnLock, cancellationToken);
-        var noState = inOneStep && lease is not null && storage is not null
+        var answerInOneStep = inOneStep && lease is not null && storage is not null
             && (await storage.ReadAsync([turn.ConversationStateKey], cancellationToken)).Count == 0;
-        return new TurnEntry(true, null, lease, waiting, noState);
+        return new TurnEntry(true, null, lease, waiting, answerInOneStep);
     }
 
     /// <inheritdoc/>

@@ -11,8 +11,10 @@ namespace ChatPost.Bot.Storage;
 /// which holds none, leaves), so it can never be served to a later turn. While the user's turn lock is held no one else
 /// writes that state, so the item is as current as a read at that moment would be.
 /// </summary>
-public sealed class PrefetchedState
+/// <param name="time">The clock that ages what a turn holds; the system's when null.</param>
+public sealed class PrefetchedState(TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, Item> _items = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lookups> _lookups = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<RedisValue[]>> _shipments = new(StringComparer.Ordinal);
@@ -40,9 +42,10 @@ public sealed class PrefetchedState
         IReadOnlyList<(string TrackingNo, Task<RedisValue[]> Read)> shipments)
     {
         ArgumentNullException.ThrowIfNull(shipments);
-        var lookups = new Lookups(turn, quotaKey, quotaUsed, shipments);
+        var lookups = new Lookups(turn, _time.GetTimestamp(), quotaKey, quotaUsed, shipments);
         if (!_lookups.TryAdd(userId, lookups)
-            && !(_lookups.TryGetValue(userId, out var held) && held.Age > TurnGateTimes.TurnLock && _lookups.TryUpdate(userId, lookups, held)))
+            && !(_lookups.TryGetValue(userId, out var held) && _time.GetElapsedTime(held.Since) > TurnGateTimes.TurnLock
+                && _lookups.TryUpdate(userId, lookups, held)))
         {
             return false;
         }
@@ -96,14 +99,15 @@ public sealed class PrefetchedState
         return lookups.TryTakeQuota() ? lookups.QuotaKey : (RedisKey?)null;
     }
 
-    private sealed class Lookups(string turn, RedisKey quotaKey, long quotaUsed, IReadOnlyList<(string TrackingNo, Task<RedisValue[]> Read)> shipments)
+    private sealed class Lookups(string turn, long since, RedisKey quotaKey, long quotaUsed,
+        IReadOnlyList<(string TrackingNo, Task<RedisValue[]> Read)> shipments)
     {
-        private readonly long _since = Environment.TickCount64;
         private int _quotaTaken;
 
         public string Turn => turn;
 
-        public TimeSpan Age => TimeSpan.FromMilliseconds(Environment.TickCount64 - _since);
+        /// <summary>When it was kept (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long Since => since;
 
         public RedisKey QuotaKey => quotaKey;
 
