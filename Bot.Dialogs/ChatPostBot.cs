@@ -69,7 +69,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
     /// (no stored state), the full turn routes it to <see cref="TrackingDialog"/>, which answers at once and leaves the
     /// dialog stack empty, so nothing is written; the same answer comes from the same dialog here.
     /// </remarks>
-    public async Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, CancellationToken cancellationToken)
+    public async Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, bool citizen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(forecast);
         if (forecast is not { InOneStep: true, Understood: { } understood } || dialogs.Find(nameof(TrackingDialog)) is not TrackingDialog tracking)
@@ -78,7 +78,11 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         }
 
         logger.MessageUnderstood(understood.Intent);
-        metrics.MessageUnderstood(understood.Intent);
+        if (citizen)
+        {
+            metrics.MessageUnderstood(understood.Intent);
+        }
+
         return await tracking.AnswerAsync(userId, understood.TrackingNumbers, cancellationToken);
     }
 
@@ -110,7 +114,7 @@ public sealed class ChatPostBot(ConversationState conversationState, UserState u
         var citizen = !SandboxTurns.IsSandbox(turnContext.Activity);
         if (citizen)
         {
-            // Staff trying the bot in the console are not citizens asking: the intent counts are the campaign's.
+            // Staff trying the bot in the console, or the service warming up, are not citizens asking: the intent counts are the campaign's.
             metrics.MessageUnderstood(understood.Intent);
         }
 

@@ -13,8 +13,9 @@ public interface IOneStepAnswers : ILookupForecast
     /// <summary>
     /// The reply to the message of <paramref name="forecast"/> (what this bot's <see cref="ILookupForecast.Forecast"/> read, with
     /// <see cref="LookupForecast.InOneStep"/>) from <paramref name="userId"/>, whose conversation has no stored state; null when
-    /// the message needs a full turn after all. Counted and logged as the turn would be. The host may call it without holding
-    /// the user's turn lock: it must read and write nothing of the conversation's state.
+    /// the message needs a full turn after all. Logged as the turn would be, and counted as the turn would be when a
+    /// <paramref name="citizen"/> asked (not a sandbox user: staff trying the bot, or the host warming up; <see cref="SandboxTurns"/>).
+    /// The host may call it without holding the user's turn lock: it must read and write nothing of the conversation's state.
     /// </summary>
-    Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, CancellationToken cancellationToken);
+    Task<string?> TryAnswerAsync(string userId, LookupForecast forecast, bool citizen, CancellationToken cancellationToken);
 }

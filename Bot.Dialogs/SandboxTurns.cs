@@ -3,8 +3,9 @@ using Microsoft.Bot.Schema;
 namespace ChatPost.Bot.Dialogs;
 
 /// <summary>
-/// Turns of the console's 对话测试: staff trying the bot, not citizens asking. The host marks such a turn's activity; the bot
-/// answers it like any other, but counts nothing of it as what citizens asked (the unanswered list).
+/// Turns of sandbox users, not citizens asking: staff trying the bot in the console's 对话测试, and the questions the host asks
+/// itself at start to warm up. The host marks such a turn's activity; the bot answers it like any other, but counts nothing
+/// of it as what citizens asked (the intent counts, the unanswered list).
 /// </summary>
 public static class SandboxTurns
 {

@@ -33,7 +33,7 @@ public class OneStepAnswerDeliveryTests
     [Fact]
     public async Task Push_ConversationWithNoState_IsAnsweredInOneStep_ItsRetryGetsTheSameAnswer_AndTheNextMessageFindsTheLockFree()
     {
-        _oneStep.Setup(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        _oneStep.Setup(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), true, It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
         await using var factory = Factory();
         var citizen = new BotClient(factory.CreateClient(), "oNewcomer");
 
@@ -42,8 +42,18 @@ public class OneStepAnswerDeliveryTests
         var next = await citizen.AskAsync(Question, msgId: 2);
 
         Assert.Equal(["一步之答", "一步之答", "一步之答"], [answer, retry, next]);
-        _oneStep.Verify(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _oneStep.Verify(bot => bot.TryAnswerAsync("oNewcomer", It.Is<LookupForecast>(forecast => forecast.Text == Question), true, It.IsAny<CancellationToken>()), Times.Exactly(2));
         _bot.Verify(bot => bot.OnTurnAsync(It.IsAny<ITurnContext>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Push_FromASandboxUser_IsAnsweredInOneStepToo_AsNoCitizen()
+    {
+        _oneStep.Setup(bot => bot.TryAnswerAsync("sandbox-warmup-7", It.IsAny<LookupForecast>(), false, It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        await using var factory = Factory();
+
+        Assert.Equal("一步之答", await new BotClient(factory.CreateClient(), "sandbox-warmup-7").AskAsync(Question));
+        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -52,8 +62,8 @@ public class OneStepAnswerDeliveryTests
         await using var factory = Factory();
         var locks = factory.Services.GetRequiredService<IDistributedLock>();
         bool? lockWasFree = null;
-        _oneStep.Setup(bot => bot.TryAnswerAsync("oSwift", It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()))
-            .Returns(async (string _, LookupForecast _, CancellationToken token) =>
+        _oneStep.Setup(bot => bot.TryAnswerAsync("oSwift", It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>()))
+            .Returns(async (string _, LookupForecast _, bool _, CancellationToken token) =>
             {
                 await using var lease = await locks.TryAcquireAsync(new TurnKeys("wechat-mp", "oSwift", "").LockName, TimeSpan.FromSeconds(5), token);
                 lockWasFree = lease is not null;
@@ -69,7 +79,7 @@ public class OneStepAnswerDeliveryTests
     [Fact]
     public async Task Push_WhileATurnOfTheSameUserRuns_WaitsForItAndRunsTheTurn()
     {
-        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
         await using var factory = Factory();
         var locks = factory.Services.GetRequiredService<IDistributedLock>();
         var running = await locks.TryAcquireAsync(new TurnKeys("wechat-mp", "oMidTurn", "").LockName, TimeSpan.FromSeconds(30), default);
@@ -82,13 +92,13 @@ public class OneStepAnswerDeliveryTests
 
         Assert.False(answeredWhileTheTurnRan);
         Assert.Equal("整轮之答", answer); // the turn that waited for the lock: the running one may have left state
-        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()), Times.Never);
+        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Push_TheBotDeclines_RunsTheTurn()
     {
-        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
         await using var factory = Factory();
 
         Assert.Equal("整轮之答", await new BotClient(factory.CreateClient(), "oAsker").AskAsync("我的驾驶证到哪了"));
@@ -98,20 +108,20 @@ public class OneStepAnswerDeliveryTests
     [Fact]
     public async Task Push_ConversationWithStoredState_RunsTheTurnWithoutAskingForOneStep()
     {
-        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
+        _oneStep.Setup(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>())).ReturnsAsync("一步之答");
         await using var factory = Factory();
         await factory.Services.GetRequiredService<IStorage>().WriteAsync(
             new Dictionary<string, object> { ["wechat-mp/conversations/oWaiting"] = new Dictionary<string, object> { ["DialogState"] = "waiting" } });
 
         Assert.Equal("整轮之答", await new BotClient(factory.CreateClient(), "oWaiting").AskAsync(Question));
-        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()), Times.Never);
+        _oneStep.Verify(bot => bot.TryAnswerAsync(It.IsAny<string>(), It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task Push_OneStepFails_ApologisesAndLogsAsAFailedTurn_AndTheNextMessageFindsTheLockFree()
     {
         var logs = new LogRecorder();
-        _oneStep.SetupSequence(bot => bot.TryAnswerAsync("oUnlucky", It.IsAny<LookupForecast>(), It.IsAny<CancellationToken>()))
+        _oneStep.SetupSequence(bot => bot.TryAnswerAsync("oUnlucky", It.IsAny<LookupForecast>(), true, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("broken"))
             .ReturnsAsync("一步之答");
         await using var factory = Factory(logs);

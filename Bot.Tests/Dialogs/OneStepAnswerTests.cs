@@ -84,7 +84,7 @@ public class OneStepAnswerTests
 
     /// <summary>The bot's one-step answer to <paramref name="text"/>, as the callback asks for it: on the bot's own reading.</summary>
     private static Task<string?> AnswerAsync(IOneStepAnswers bot, string user, string text) =>
-        bot.TryAnswerAsync(user, bot.Forecast(text), CancellationToken.None);
+        bot.TryAnswerAsync(user, bot.Forecast(text), citizen: true, CancellationToken.None);
 
     private static ConversationHarness Harness(int lookupsPerMinute = 100) =>
         new ConversationHarness(new FakePostalRecords()

@@ -4,12 +4,13 @@ namespace ChatPost.Bot.Channels;
 public static class UserIds
 {
     /// <summary>
-    /// The prefix of the console's sandbox users (对话测试): an id no WeChat or WeCom account has, so nothing is ever sent to it
-    /// through their APIs, and nothing that would send to it later (a watch) is kept for it.
+    /// The prefix of sandbox users: the console's (对话测试) and the start-up warm-up's (<c>StartupWarmup</c>). An id no WeChat or
+    /// WeCom account has, so nothing is ever sent to it through their APIs, nothing that would send to it later (a watch)
+    /// is kept for it, and none of its turns count as a citizen's in the metrics.
     /// </summary>
     public const string SandboxPrefix = "sandbox-";
 
-    /// <summary>True for a sandbox user of the console (<see cref="SandboxPrefix"/>).</summary>
+    /// <summary>True for a sandbox user (<see cref="SandboxPrefix"/>).</summary>
     public static bool IsSandbox(string userId) => userId.StartsWith(SandboxPrefix, StringComparison.Ordinal);
 
     /// <summary>The first six characters and an ellipsis: enough to correlate log lines, not to identify a person.</summary>

@@ -36,8 +36,9 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
         var started = time.GetTimestamp();
         var turn = inbound.Keys;
         var forecast = bot is ILookupForecast forecasting && inbound.Text is { Length: > 0 } text ? forecasting.Forecast(text) : LookupForecast.None;
-        // Never for the console's sandbox users: staff trying the bot see its full turn, which counts nothing as a citizen's.
-        var inOneStep = bot is IOneStepAnswers && forecast.InOneStep && !UserIds.IsSandbox(turn.UserId);
+        var inOneStep = bot is IOneStepAnswers && forecast.InOneStep;
+        // A sandbox user's turn (staff trying the bot, the start-up warm-up) runs like any other but counts nothing.
+        var citizen = !UserIds.IsSandbox(turn.UserId);
         var entry = await EnterAsync(turn, forecast.TrackingNumbers, inOneStep, cancellationToken);
         if (!entry.IsFirst)
         {
@@ -46,11 +47,15 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
                 logger.DuplicateServed(turn.ChannelId, UserIds.MaskDeliveryId(turn.DedupeKey));
             }
 
-            metrics.DuplicateServed(turn.ChannelId);
+            if (citizen)
+            {
+                metrics.DuplicateServed(turn.ChannelId);
+            }
+
             return entry.Reply ?? await WaitForFirstCopyAsync(inbound, deadline - time.GetElapsedTime(started), cancellationToken);
         }
 
-        var outcome = await AnswerInOneStepAsync(inbound, bot, forecast, entry)
+        var outcome = await AnswerInOneStepAsync(inbound, bot, forecast, entry, citizen)
             ?? await adapter.ProcessAsync(inbound, bot.OnTurnAsync, deadline - time.GetElapsedTime(started), entry.Lease, cancellationToken);
         var body = inbound.Answer(outcome);
         // Stored even when the caller went away: WeChat's retry of this message must get this answer. The gate need not
@@ -61,7 +66,11 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
             await ReleaseNotificationsAsync(turn);
         }
 
-        metrics.TurnAnswered(turn.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
+        if (citizen)
+        {
+            metrics.TurnAnswered(turn.ChannelId, outcome.Reply is null ? "none" : "passive", time.GetElapsedTime(started));
+        }
+
         return body;
     }
 
@@ -72,7 +81,7 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
     /// was read on the way in (the forecast's lookups), so it cannot outlast the deadline; like a turn, it completes when
     /// the caller went away.
     /// </summary>
-    private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, LookupForecast forecast, TurnEntry entry)
+    private async Task<TurnOutcome?> AnswerInOneStepAsync(InboundTurn inbound, IBot bot, LookupForecast forecast, TurnEntry entry, bool citizen)
     {
         if (!entry.InOneStep || bot is not IOneStepAnswers oneStep)
         {
@@ -81,7 +90,7 @@ public sealed class WeChatCallbackHandler(WeChatAdapter adapter, ITurnGate gate,
 
         try
         {
-            return await oneStep.TryAnswerAsync(inbound.Keys.UserId, forecast, CancellationToken.None) is { } reply
+            return await oneStep.TryAnswerAsync(inbound.Keys.UserId, forecast, citizen, CancellationToken.None) is { } reply
                 ? new TurnOutcome(OutboundReply.ForText(reply), entry.Lease)
                 : null;
         }

@@ -1,3 +1,4 @@
+using ChatPost.Bot.Dialogs;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.WeChat;
 using Microsoft.Bot.Schema;
@@ -16,14 +17,38 @@ public sealed class WeChatInboundTurn(IWeChatChannel channel, InboundMessage mes
     /// <inheritdoc/>
     public override string NoReply => channel.NoReply;
 
-    /// <inheritdoc/>
-    public override Activity ToActivity() => WeChatActivityMapper.ToActivity(channel.ChannelId, message);
+    /// <summary>The channel's activity; a sandbox user's is marked so (<see cref="SandboxTurns"/>), so that it counts as no citizen's.</summary>
+    public override Activity ToActivity()
+    {
+        var activity = WeChatActivityMapper.ToActivity(channel.ChannelId, message);
+        if (UserIds.IsSandbox(message.FromUserName))
+        {
+            SandboxTurns.Mark(activity);
+        }
 
-    /// <inheritdoc/>
+        return activity;
+    }
+
+    /// <summary>
+    /// Late replies go through the channel's API; a sandbox user's nowhere: it has no account to send them to. (A sandbox
+    /// user's callback is the start-up warm-up's, which reads only the passive answer; the console keeps its own.)
+    /// </summary>
     public override ITurnDelivery CreateDelivery(LateReplyOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(outbox);
-        return outbox.DeliveryTo(channel.ChannelId, message.FromUserName);
+        return UserIds.IsSandbox(message.FromUserName) ? Unsent.Instance : outbox.DeliveryTo(channel.ChannelId, message.FromUserName);
+    }
+
+    private sealed class Unsent : ITurnDelivery
+    {
+        public static readonly Unsent Instance = new();
+
+        public (OutboundReply Passive, IReadOnlyList<OutboundReply> Late) SplitOnTime(IReadOnlyList<OutboundReply> said) =>
+            (said[0], [.. said.Skip(1)]);
+
+        public Task SendLateAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task EndLateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using ChatPost.Bot.WeChat;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 
@@ -53,6 +54,12 @@ public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeCh
         if (message is null)
         {
             return Reject(http, status, reason!);
+        }
+
+        if (UserIds.IsSandbox(message.FromUserName) && http.Features.Get<IHttpMetricsTagsFeature>() is { } requestMetrics)
+        {
+            // The start-up warm-up's own callbacks (StartupWarmup): not WeChat's traffic, so not in the request metrics either.
+            requestMetrics.MetricsDisabled = true;
         }
 
         var answer = await handler.HandleAsync(channel, message, bot, _settings.ReplyDeadline, cancellationToken);

@@ -23,13 +23,8 @@ internal sealed class SandboxTurn(IWeChatChannel channel, InboundMessage message
 
     public override string NoReply => "";
 
-    /// <summary>The channel's activity, marked as the sandbox's (<see cref="SandboxTurns"/>): staff asked it, not a citizen.</summary>
-    public override Activity ToActivity()
-    {
-        var activity = _wechat.ToActivity();
-        SandboxTurns.Mark(activity);
-        return activity;
-    }
+    /// <summary>The channel's activity, marked as a sandbox user's (<see cref="SandboxTurns"/>): staff asked it, not a citizen.</summary>
+    public override Activity ToActivity() => _wechat.ToActivity();
 
     /// <summary>Keeps the replies here: a sandbox user has no WeChat account to send them to.</summary>
     public override ITurnDelivery CreateDelivery(LateReplyOutbox outbox)
