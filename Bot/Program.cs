@@ -12,6 +12,7 @@ using ChatPost.Bot.Knowledge;
 using ChatPost.Bot.Notifications;
 using ChatPost.Bot.Scheduling;
 using ChatPost.Bot.Storage;
+using ChatPost.Bot.Warmup;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -28,6 +29,7 @@ builder.AddAdminApi();
 builder.AddDemo();
 builder.AddConsole();
 builder.AddApiDocs();
+builder.AddStartupWarmup();
 
 var app = builder.Build();
 app.UseServiceDefaults();

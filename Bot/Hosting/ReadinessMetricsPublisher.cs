@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ChatPost.Bot.Hosting;
 
 /// <summary>
-/// Runs the readiness checks (tagged <c>ready</c>: Redis, the scheduler) every <see cref="Period"/> and exports each as
+/// Runs the readiness checks (tagged <c>ready</c>: Redis, the scheduler, the start-up warm-up) every <see cref="Period"/> and exports each as
 /// <c>chatpost_ready{check}</c>, 1 or 0: the alert on a replica that is not ready reads it, since Prometheus scrapes
 /// <c>/metrics</c>, not <c>/readyz</c>.
 /// </summary>

@@ -44,13 +44,18 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// <c>GET /healthz</c>: 200 once the app serves requests. <c>GET /readyz</c>: also runs the checks tagged
-    /// <c>ready</c> (Redis, the scheduler), 503 while any fails. <c>GET /metrics</c>: Prometheus.
+    /// <c>ready</c> (Redis, the scheduler, the start-up warm-up), 503 while any fails or is degraded. <c>GET /metrics</c>: Prometheus.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            // Degraded is a replica that answers but should not take traffic yet (the start-up warm-up).
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+        });
         app.MapMetrics();
         return app;
     }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using ChatPost.Bot.Tests.Support;
+using ChatPost.Bot.Warmup;
+using ChatPost.Bot.WeChat;
+using Microsoft.Extensions.Hosting;
+using Moq;
+using StackExchange.Redis;
+
+namespace ChatPost.Bot.Tests.Warmup;
+
+/// <summary>
+/// The service as deployed (Production, the Official Account configured, Redis) asks itself what citizens ask before it
+/// reports ready, and none of it shows anywhere as a citizen's: not in the metrics, not in the API's sends, not kept.
+/// </summary>
+public class StartupWarmupTests
+{
+    private const string ApiKey = "ingest-key-0123456789abcdef";
+
+    [Fact]
+    public async Task ProductionStart_AsksItselfBeforeReady_AndNothingOfItCountsIsSentOrIsKept()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        var prefix = TestRedis.Prefix();
+        await using var bot = await BotProcess.StartAsync(Settings(api, prefix));
+        using var client = bot.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, await Readiness.WaitForAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(90)));
+        await bot.WaitForOutputAsync("Warmed up: ");
+        var answered = int.Parse(Regex.Match(string.Join('\n', bot.Output), @"Warmed up: (\d+) callbacks answered").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(answered > 100, $"{answered} warm-up callbacks answered");
+        Assert.DoesNotContain(bot.Output, line => line.Contains("Warm-up stopped", StringComparison.Ordinal) || line.Contains("Warm-up failed", StringComparison.Ordinal));
+
+        var metrics = await client.GetStringAsync("/metrics");
+        Assert.DoesNotContain("chatpost_replies_total{", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("chatpost_turns_total{", metrics, StringComparison.Ordinal);
+        // The request metrics leave its callbacks out (routing's own match counter, which runs before the sender is known, does not).
+        Assert.DoesNotContain(metrics.Split('\n'), line => line.StartsWith("http_server_request_duration", StringComparison.Ordinal)
+            && line.Contains("http_route=\"/wechat/mp\"", StringComparison.Ordinal));
+        Assert.Equal(0, api.CustomMessageCount);
+
+        // It went through the real store, and everything it left there expires.
+        var redis = TestRedis.Connection;
+        var left = redis.GetServers()[0].Keys(pattern: prefix + "*", pageSize: 1000).Where(key => key.ToString().Contains("sandbox-warmup-", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(left);
+        var database = redis.GetDatabase();
+        foreach (var key in left)
+        {
+            // A key that expired since the scan has no time to live either: only one still there without one is kept for ever.
+            Assert.False(await database.KeyTimeToLiveAsync(key) is null && await database.KeyExistsAsync(key), $"{key} is kept for ever");
+        }
+
+        // A citizen after it is answered and counted as before.
+        Assert.Contains("EA987654326CN", await new Citizen(client, "oFirstCitizenAfterWarmup").SayAsync("EA987654326CN到哪了"), StringComparison.Ordinal);
+        Assert.Matches("chatpost_replies_total\\{[^}]*channel=\"wechat-mp\",outcome=\"passive\"\\} 1\\b", await ScrapeAfterCacheAsync(client));
+    }
+
+    [Theory]
+    [InlineData("Production", true, true)]
+    [InlineData("Staging", true, true)]
+    [InlineData("Development", true, false)]
+    [InlineData("Testing", true, false)]
+    [InlineData("Production", false, false)]
+    public void IsWanted_InProductionAndStagingWithTheOfficialAccount(string environment, bool accountConfigured, bool wanted)
+    {
+        var host = Mock.Of<IHostEnvironment>(host => host.EnvironmentName == environment);
+        var wechat = new WeChatOptions();
+        if (accountConfigured)
+        {
+            wechat.OfficialAccount.AppId = ChatPostFactory.AppId;
+            wechat.OfficialAccount.AppSecret = "test-secret";
+            wechat.OfficialAccount.Token = ChatPostFactory.Token;
+        }
+
+        Assert.Equal(wanted, StartupWarmup.IsWanted(host, wechat));
+    }
+
+    [Theory]
+    [InlineData("http://[::]:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://0.0.0.0:8080", "http://127.0.0.1:8080/")]
+    [InlineData("http://127.0.0.1:5123", "http://127.0.0.1:5123/")]
+    [InlineData("http://localhost:5000", "http://localhost:5000/")]
+    [InlineData("https://[::]:8443;http://[::]:8080", "http://127.0.0.1:8080/")]
+    [InlineData("https://[::]:8443", null)]
+    public void LoopbackAddress_ThePlainHttpAddressAsReachedFromInside(string addresses, string? expected) =>
+        Assert.Equal(expected, StartupWarmup.LoopbackAddress(addresses.Split(';'))?.ToString());
+
+    /// <summary>The exporter answers a scrape from its cache for a moment (300 ms): a scrape taken after that sees what came since.</summary>
+    private static async Task<string> ScrapeAfterCacheAsync(HttpClient client)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return await client.GetStringAsync("/metrics");
+    }
+
+    private static Dictionary<string, string?> Settings(FakeWeChatApi api, string prefix) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Redis:Configuration"] = TestRedis.Configuration,
+        ["Redis:KeyPrefix"] = prefix,
+        ["Ingest:ApiKey"] = ApiKey,
+        ["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString(),
+        ["WeChat:OfficialAccount:AppId"] = ChatPostFactory.AppId,
+        ["WeChat:OfficialAccount:AppSecret"] = "test-secret",
+        ["WeChat:OfficialAccount:Token"] = ChatPostFactory.Token,
+        ["WeChat:OfficialAccount:EncodingAESKey"] = ChatPostFactory.EncodingAesKey,
+    };
+}
