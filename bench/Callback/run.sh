@@ -253,6 +253,9 @@ run_chatpost() {
   (
     cd "$WORK/bot"
     export ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+    # As deploy/ runs it (Dockerfile, systemd unit): glibc keeps at most two malloc arenas. The start-up warm-up's JIT runs
+    # on several threads at once, and their arenas alone kept ~12 MB more at the peak (BENCHMARKS.md).
+    export MALLOC_ARENA_MAX=2
     [[ -n $REDIS_PORT ]] && export Redis__Configuration="127.0.0.1:$REDIS_PORT"
     export Ingest__ApiKey="$INGEST_KEY"
     export WeChat__OfficialAccount__AppId="$APP_ID" WeChat__OfficialAccount__Token="$TOKEN"
