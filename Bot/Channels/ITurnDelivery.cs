@@ -8,8 +8,15 @@ namespace ChatPost.Bot.Channels;
 /// </summary>
 public interface ITurnDelivery
 {
-    /// <summary>The passive reply made of <paramref name="said"/> (what the turn said on time; never empty), and what must go the late way.</summary>
-    (OutboundReply Passive, IReadOnlyList<OutboundReply> Late) SplitOnTime(IReadOnlyList<OutboundReply> said);
+    /// <summary>
+    /// The passive reply made of <paramref name="said"/> (what the turn said on time; never empty), and what must go the late
+    /// way: by default the first reply answers, the rest go late (one message per passive answer).
+    /// </summary>
+    (OutboundReply Passive, IReadOnlyList<OutboundReply> Late) SplitOnTime(IReadOnlyList<OutboundReply> said)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        return (said[0], said.Count == 1 ? [] : [.. said.Skip(1)]);
+    }
 
     /// <summary>Sends replies that missed the passive answer, in the order said.</summary>
     Task SendLateAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken);

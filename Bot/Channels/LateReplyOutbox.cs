@@ -44,9 +44,6 @@ public sealed class LateReplyOutbox(IWorkBacklog backlog, TimeProvider time)
 
     private sealed class OutboxDelivery(LateReplyOutbox outbox, string channelId, string userId) : ITurnDelivery
     {
-        public (OutboundReply Passive, IReadOnlyList<OutboundReply> Late) SplitOnTime(IReadOnlyList<OutboundReply> said) =>
-            (said[0], said.Count == 1 ? [] : [.. said.Skip(1)]);
-
         public Task SendLateAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken) =>
             outbox.AddAsync(channelId, userId, replies, cancellationToken);
 

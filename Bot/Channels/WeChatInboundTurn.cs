@@ -43,9 +43,6 @@ public sealed class WeChatInboundTurn(IWeChatChannel channel, InboundMessage mes
     {
         public static readonly Unsent Instance = new();
 
-        public (OutboundReply Passive, IReadOnlyList<OutboundReply> Late) SplitOnTime(IReadOnlyList<OutboundReply> said) =>
-            (said[0], [.. said.Skip(1)]);
-
         public Task SendLateAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task EndLateAsync(CancellationToken cancellationToken) => Task.CompletedTask;

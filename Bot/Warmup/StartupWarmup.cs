@@ -81,8 +81,8 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
     /// <summary>Distinct sandbox users the questions come from: each asks a few times, well within the lookup quota.</summary>
     private const int Users = 16384;
 
-    /// <summary>Completes when the warm-up has ended, whether it ran, was not wanted, or failed.</summary>
-    private readonly TaskCompletionSource _warm = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Set when the warm-up has ended, whether it ran, was not wanted, or failed.</summary>
+    private volatile bool _ended;
 
     /// <summary>
     /// Whether this service warms up: in Production and Staging, when the Official Account is configured (its callback is
@@ -97,7 +97,7 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
 
     /// <summary>Degraded, which <c>/readyz</c> answers 503, until the warm-up has ended: the service answers, but slowly.</summary>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_warm.Task.IsCompleted ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("warming up"));
+        Task.FromResult(_ended ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("warming up"));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -127,7 +127,7 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
         }
         finally
         {
-            _warm.TrySetResult();
+            _ended = true;
         }
     }
 

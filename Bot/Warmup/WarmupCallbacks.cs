@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using ChatPost.Bot.Channels;
+using ChatPost.Bot.Channels.OfficialAccount;
 using ChatPost.Bot.WeChat;
 
 namespace ChatPost.Bot.Warmup;
@@ -16,9 +17,7 @@ internal sealed class WarmupCallbacks(OfficialAccountOptions account, TimeProvid
 
     private static readonly MediaTypeHeaderValue Xml = new("text/xml") { CharSet = "utf-8" };
 
-    private readonly CallbackCrypto? _crypto = WeChatMessageCrypto.IsValidEncodingAesKey(account.EncodingAESKey)
-        ? new CallbackCrypto(account.Token, new WeChatMessageCrypto(account.EncodingAESKey, account.AppId), time)
-        : null;
+    private readonly CallbackCrypto? _crypto = OfficialAccountCallback.SafeModeCrypto(account, time);
 
     /// <summary>A random start, so that two starts of the service never send one MsgId twice (the turn gate would take it as WeChat's retry).</summary>
     private readonly long _firstMsgId = Random.Shared.NextInt64(1L << 40, 1L << 62);

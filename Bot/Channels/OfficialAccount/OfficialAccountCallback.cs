@@ -15,10 +15,16 @@ public sealed class OfficialAccountCallback(OfficialAccountChannel channel, WeCh
     IOptions<WeChatOptions> options, TimeProvider time, ILogger<OfficialAccountChannel> logger)
 {
     private readonly WeChatOptions _settings = options.Value;
-    private readonly CallbackCrypto? _crypto = WeChatMessageCrypto.IsValidEncodingAesKey(options.Value.OfficialAccount.EncodingAESKey)
-        ? new CallbackCrypto(options.Value.OfficialAccount.Token,
-            new WeChatMessageCrypto(options.Value.OfficialAccount.EncodingAESKey, options.Value.OfficialAccount.AppId), time)
-        : null;
+    private readonly CallbackCrypto? _crypto = SafeModeCrypto(options.Value.OfficialAccount, time);
+
+    /// <summary>The account's compatible and safe modes' crypto; null without a valid <c>EncodingAESKey</c> (plaintext mode only).</summary>
+    public static CallbackCrypto? SafeModeCrypto(OfficialAccountOptions account, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return WeChatMessageCrypto.IsValidEncodingAesKey(account.EncodingAESKey)
+            ? new CallbackCrypto(account.Token, new WeChatMessageCrypto(account.EncodingAESKey, account.AppId), time)
+            : null;
+    }
 
     public async Task<IResult> ReceiveAsync(HttpContext http, IBot bot, CancellationToken cancellationToken)
     {

@@ -72,9 +72,6 @@ internal sealed class SandboxTurn(IWeChatChannel channel, InboundMessage message
 
         public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public (OutboundReply Passive, IReadOnlyList<OutboundReply> Late) SplitOnTime(IReadOnlyList<OutboundReply> said) =>
-            (said[0], [.. said.Skip(1)]);
-
         public Task SendLateAsync(IReadOnlyList<OutboundReply> replies, CancellationToken cancellationToken)
         {
             lock (_late)
