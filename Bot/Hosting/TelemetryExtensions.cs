@@ -7,6 +7,9 @@ namespace ChatPost.Bot.Hosting;
 
 public static class TelemetryExtensions
 {
+    /// <summary>Where Prometheus scrapes the service (and the start-up warm-up reads it as Prometheus does).</summary>
+    public const string MetricsPath = "/metrics";
+
     /// <summary>
     /// Metrics through OpenTelemetry with a Prometheus exporter: the service's own (<see cref="ChatPostMetrics"/>,
     /// <see cref="ConversationMetrics"/>, the readiness checks), ASP.NET Core, outgoing HTTP and the .NET runtime.
@@ -46,7 +49,7 @@ public static class TelemetryExtensions
     public static WebApplication MapMetrics(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
 }
