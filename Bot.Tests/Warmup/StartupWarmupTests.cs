@@ -39,6 +39,9 @@ public class StartupWarmupTests
         Assert.DoesNotContain(metrics.Split('\n'), line => line.StartsWith("http_server_request_duration", StringComparison.Ordinal)
             && line.Contains("http_route=\"/wechat/mp\"", StringComparison.Ordinal));
         Assert.Equal(0, api.CustomMessageCount);
+        // It read the metrics as Prometheus does, so that the exporter's code was compiled before the first real scrape.
+        var scrapes = Regex.Match(metrics, "http_server_request_duration_seconds_count\\{[^}]*http_response_status_code=\"200\",http_route=\"/metrics\"[^}]*\\} (\\d+)");
+        Assert.True(scrapes.Success && int.Parse(scrapes.Groups[1].Value, CultureInfo.InvariantCulture) >= 5, $"the warm-up's scrapes: {scrapes.Value}");
 
         // It went through the real store, and everything it left there expires.
         var redis = TestRedis.Connection;

@@ -16,8 +16,9 @@ namespace ChatPost.Bot.Warmup;
 /// (tiered compilation), so a replica that took WeChat's traffic at once answered the campaign's first seconds at half its
 /// speed (BENCHMARKS.md). The questions are real Official Account callbacks over loopback, signed (and encrypted, in safe
 /// mode) as WeChat's are, so that they run what a push runs: Kestrel and its connections, the callback's checks, the turn
-/// gate on the real store, the bot. They come from sandbox users (<see cref="UserIds.SandboxPrefix"/>): nothing is sent to
-/// them, kept for them or counted as a citizen's, and what they leave in the store expires with the turn gate's replies.
+/// gate on the real store, the bot. Between them it reads <c>/metrics</c> as Prometheus does. The questions come from
+/// sandbox users (<see cref="UserIds.SandboxPrefix"/>): nothing is sent to them, kept for them or counted as a citizen's,
+/// and what they leave in the store expires with the turn gate's replies.
 /// </summary>
 internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lifetime, IHostEnvironment environment,
     IOptions<WeChatOptions> options, TimeProvider time, ILogger<StartupWarmup> logger) : BackgroundService, IHealthCheck
