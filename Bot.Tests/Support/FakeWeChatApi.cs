@@ -92,7 +92,7 @@ public sealed class FakeWeChatApi : IAsyncDisposable
     /// <summary>Makes the current token invalid, as if another system had refreshed it.</summary>
     public void RotateToken() => Interlocked.Increment(ref _tokenGeneration);
 
-    /// <summary>Takes the next <paramref name="count"/> customer-service messages, waiting for them (fails after 10 s).</summary>
+    /// <summary>Takes the next <paramref name="count"/> customer-service messages, waiting for them (fails after <see cref="Patience"/>).</summary>
     public Task<JsonObject[]> TakeCustomMessagesAsync(int count) => TakeAsync(_customMessages, count);
 
     /// <summary>Takes every customer-service message that arrived so far, without waiting.</summary>
@@ -107,15 +107,22 @@ public sealed class FakeWeChatApi : IAsyncDisposable
         return taken;
     }
 
-    /// <summary>Takes the next <paramref name="count"/> template messages, waiting for them (fails after 10 s).</summary>
+    /// <summary>Takes the next <paramref name="count"/> template messages, waiting for them (fails after <see cref="Patience"/>).</summary>
     public Task<JsonObject[]> TakeTemplateMessagesAsync(int count) => TakeAsync(_templateMessages, count);
 
-    /// <summary>Takes the next <paramref name="count"/> WeCom app messages, waiting for them (fails after 10 s).</summary>
+    /// <summary>Takes the next <paramref name="count"/> WeCom app messages, waiting for them (fails after <see cref="Patience"/>).</summary>
     public Task<JsonObject[]> TakeAppMessagesAsync(int count) => TakeAsync(_appMessages, count);
+
+    /// <summary>
+    /// How long a take waits for what the service sends on its own time (the outbox, notifications): as long as the
+    /// notification tests wait for the store. A passing test never waits it out, and on CI's two cores, loaded by the whole
+    /// suite, a send can come late; CI re-runs nothing.
+    /// </summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static async Task<JsonObject[]> TakeAsync(Channel<JsonObject> messages, int count)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(Patience);
         var taken = new JsonObject[count];
         for (var i = 0; i < count; i++)
         {
