@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using ChatPost.Bot.Dialogs.Features.Notifications;
+using ChatPost.Bot.Hosting;
 using ChatPost.Bot.Storage;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.WeChat;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using StackExchange.Redis;
 
 namespace ChatPost.Bot.Tests.Notifications;
@@ -44,9 +47,9 @@ public class NotificationDeliveryTests
         Assert.Equal((0, 0), (scenario.Api.CustomMessageCount, scenario.Api.TemplateMessageCount));
         await scenario.WaitUntilNotWatchingAsync(citizen);
         await Scenario.WaitUntilAsync(async () => !await scenario.Redis.KeyExistsAsync(RedisKeys.Watchers("s:" + Parcel)), "the item's watchers are gone");
-        await scenario.WaitForMetricAsync("chatpost_watches_created_total{otel_scope_name=\"ChatPost\",kind=\"shipment\"} 1");
-        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"customer_service\",outcome=\"sent\"} 2");
-        await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"arrived\"} 1");
+        await scenario.WaitForCountAsync("chatpost.watches.created", 1, "kind=shipment");
+        await scenario.WaitForCountAsync("chatpost.notifications", 2, "channel=customer_service", "outcome=sent");
+        await scenario.WaitForCountAsync("chatpost.watches.ended", 1, "reason=arrived");
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public class NotificationDeliveryTests
         Assert.Equal("派送中", (string?)message["data"]!["phrase2"]!["value"]);
         Assert.Equal("襄州区交通路投递站，二号柜台旁的投递员…", (string?)message["data"]!["thing3"]!["value"]);
         Assert.Equal(0, scenario.Api.CustomMessageCount);
-        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"template\",outcome=\"sent\"} 1");
+        await scenario.WaitForCountAsync("chatpost.notifications", 1, "channel=template", "outcome=sent");
     }
 
     [Fact]
@@ -84,7 +87,7 @@ public class NotificationDeliveryTests
 
         Assert.Equal(0, sentWhileAway);
         Assert.NotNull(answer);
-        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"deferred\",outcome=\"kept\"} 1");
+        await scenario.WaitForCountAsync("chatpost.notifications", 1, "channel=deferred", "outcome=kept");
         Assert.StartsWith($"【进度提醒】您关注的邮件 {Parcel}：派送中", (string?)sent[0]["text"]!["content"], StringComparison.Ordinal);
         await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: false);
     }
@@ -165,8 +168,8 @@ public class NotificationDeliveryTests
         Assert.Contains($"邮件号：{Mailed}，派送和签收时会继续通知您。", (string?)mailed[0]["text"]!["content"], StringComparison.Ordinal);
         Assert.StartsWith($"【进度提醒】您关注的邮件 {Mailed}：已签收", (string?)delivered[0]["text"]!["content"], StringComparison.Ordinal);
         await scenario.WaitUntilNotWatchingAsync(citizen);
-        await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"moved\"} 1");
-        await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"arrived\"} 2");
+        await scenario.WaitForCountAsync("chatpost.watches.ended", 1, "reason=moved");
+        await scenario.WaitForCountAsync("chatpost.watches.ended", 2, "reason=arrived");
     }
 
     [Theory]
@@ -192,12 +195,12 @@ public class NotificationDeliveryTests
         {
             await scenario.WaitUntilGoneAsync(citizen);
             await Scenario.WaitUntilAsync(async () => !await scenario.Redis.KeyExistsAsync(RedisKeys.Watchers("s:" + Parcel)), "the item's watchers are gone");
-            await scenario.WaitForMetricAsync("chatpost_watches_ended_total{otel_scope_name=\"ChatPost\",reason=\"unfollowed\"} 1");
+            await scenario.WaitForCountAsync("chatpost.watches.ended", 1, "reason=unfollowed");
         }
 
         Assert.Equal(1, scenario.Api.RefusedSends);
-        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"customer_service\",outcome=\"" +
-            (expected == "template" ? "refused" : "unfollowed") + "\"} 1");
+        await scenario.WaitForCountAsync("chatpost.notifications", 1, "channel=customer_service",
+            "outcome=" + (expected == "template" ? "refused" : "unfollowed"));
     }
 
     [Fact]
@@ -222,7 +225,7 @@ public class NotificationDeliveryTests
         await scenario.WaitUntilAsync(citizen, UserWatchesFields.Deferred, present: false);
         await scenario.WaitUntilOutboxEmptyAsync();
         Assert.Equal(0, scenario.Api.CustomMessageCount);
-        await scenario.WaitForMetricAsync("chatpost_notifications_total{otel_scope_name=\"ChatPost\",channel=\"deferred\",outcome=\"kept\"} 2");
+        await scenario.WaitForCountAsync("chatpost.notifications", 2, "channel=deferred", "outcome=kept");
     }
 
     [Fact]
@@ -290,6 +293,7 @@ public class NotificationDeliveryTests
     {
         private ChatPostFactory _factory = null!;
         private string? _prefix;
+        private Dictionary<string, MetricCollector<long>> _counters = null!;
 
         public FakeWeChatApi Api { get; private set; } = null!;
 
@@ -307,6 +311,9 @@ public class NotificationDeliveryTests
             };
             configure?.Invoke(settings);
             scenario._factory = new ChatPostFactory(scenario._prefix, scenario.Api, settings);
+            var meters = scenario._factory.Services.GetRequiredService<IMeterFactory>();
+            scenario._counters = new[] { "chatpost.watches.created", "chatpost.notifications", "chatpost.watches.ended" }
+                .ToDictionary(name => name, name => new MetricCollector<long>(meters, ChatPostMetrics.MeterName, name));
             await IngestAsync(scenario._factory.CreateClient(), Citizen.Scan(Parcel, "accepted", Posted));
             return scenario;
         }
@@ -332,32 +339,21 @@ public class NotificationDeliveryTests
             WaitUntilAsync(async () => await Redis.StreamLengthAsync(RedisKeys.LateReplies) == 0, "the outbox is empty");
 
         /// <summary>
-        /// Waits until <c>/metrics</c> shows <paramref name="line"/>: a count is recorded once WeChat answered, which on a loaded
-        /// machine may be an attempt's timeout and a retry later than the fake took the message (up to <see cref="Patience"/>).
+        /// Waits until this service's counter <paramref name="instrument"/> has counted <paramref name="expected"/> with the
+        /// tags (<c>name=value</c>), then checks it counted no more. Read from this host's own meter, as the other metric tests
+        /// read theirs, not from <c>/metrics</c>: OpenTelemetry fills an in-process host's <c>/metrics</c> from every host's
+        /// meter of that name, so counts there rose with the tests running beside this one, and once (on CI) never showed
+        /// this one's. A count is recorded once WeChat answered, which on a loaded machine may be an attempt's timeout and a
+        /// retry later than the fake took the message (up to <see cref="Patience"/>).
         /// </summary>
-        /// <summary>
-        /// Waits until the series of <paramref name="line"/> ("series value") counts at least its value. At least, not
-        /// exactly: OpenTelemetry listens to every meter of the process by name, so a test host running in parallel in
-        /// this process adds its own notifications to the count; what this test sent is checked at the fake WeChat API.
-        /// </summary>
-        public async Task WaitForMetricAsync(string line)
+        public async Task WaitForCountAsync(string instrument, long expected, params string[] tags)
         {
-            var series = line[..(line.LastIndexOf(' ') + 1)];
-            var expected = double.Parse(line[series.Length..], CultureInfo.InvariantCulture);
-            var client = _factory.CreateClient();
-            var deadline = DateTime.UtcNow + Patience;
-            var metrics = "";
-            while (Count(metrics = await client.GetStringAsync("/metrics"), series) < expected && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.True(Count(metrics, series) >= expected, $"{series}: {Count(metrics, series)} < {expected}");
+            var collector = _counters[instrument];
+            var wanted = tags.Select(tag => tag.Split('=', 2)).Select(pair => new KeyValuePair<string, object?>(pair[0], pair[1])).ToArray();
+            long Counted() => collector.GetMeasurementSnapshot().Where(measurement => measurement.ContainsTags(wanted)).Sum(measurement => measurement.Value);
+            await WaitUntilAsync(() => Task.FromResult(Counted() >= expected), $"{instrument} {string.Join(',', tags)} counts {expected}");
+            Assert.Equal(expected, Counted());
         }
-
-        private static double Count(string metrics, string series) =>
-            metrics.Split('\n').Where(candidate => candidate.StartsWith(series, StringComparison.Ordinal))
-                .Select(candidate => double.Parse(candidate[series.Length..], CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Single();
 
         /// <summary>Makes the citizen's last message <paramref name="ago"/> old, as if they had not written since.</summary>
         public async Task LastWroteAsync(Citizen citizen, TimeSpan ago) => await Redis.HashSetAsync(RedisKeys.Notifications(citizen.OpenId), "seen",
@@ -393,6 +389,11 @@ public class NotificationDeliveryTests
 
         public async ValueTask DisposeAsync()
         {
+            foreach (var counter in _counters.Values)
+            {
+                counter.Dispose();
+            }
+
             await _factory.DisposeAsync();
             await Api.DisposeAsync();
         }
