@@ -61,14 +61,12 @@ public partial class MonitoringFilesTests
             settings[key] = value;
         }
 
+        foreach (var (key, value) in ChatPostFactory.BaseSettings(TestRedis.Prefix("monitoring"), api))
+        {
+            settings[key] = value;
+        }
+
         settings["Ingest:ApiKey"] = IngestKey;
-        settings["Redis:Configuration"] = TestRedis.Configuration;
-        settings["Redis:KeyPrefix"] = TestRedis.Prefix("monitoring");
-        settings["WeChat:OfficialAccount:AppId"] = ChatPostFactory.AppId;
-        settings["WeChat:OfficialAccount:AppSecret"] = "test-secret";
-        settings["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString();
-        settings["WeChat:OfficialAccount:Token"] = ChatPostFactory.Token;
-        settings["WeChat:OfficialAccount:EncodingAESKey"] = ChatPostFactory.EncodingAesKey;
         // The service as deployed, in its own process: what Prometheus would scrape.
         await using var service = await BotProcess.StartAsync(settings);
         var exported = await ExportAfterTrafficAsync(service, robot);

@@ -66,16 +66,11 @@ public class NotificationReplicasTests
         Assert.Equal(0, await database.StreamLengthAsync(prefix + "late-replies"));
     }
 
-    private static Dictionary<string, string?> Settings(FakeWeChatApi api, string prefix) => new()
+    private static Dictionary<string, string?> Settings(FakeWeChatApi api, string prefix)
     {
-        ["Redis:Configuration"] = TestRedis.Configuration,
-        ["Redis:KeyPrefix"] = prefix,
-        ["Ingest:ApiKey"] = ApiKey,
-        ["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString(),
-        ["WeChat:OfficialAccount:AppId"] = ChatPostFactory.AppId,
-        ["WeChat:OfficialAccount:AppSecret"] = "test-secret",
-        ["WeChat:OfficialAccount:Token"] = ChatPostFactory.Token,
-        ["WeChat:OfficialAccount:EncodingAESKey"] = ChatPostFactory.EncodingAesKey,
-        ["LateReplies:PollInterval"] = "00:00:00.020",
-    };
+        var settings = ChatPostFactory.BaseSettings(prefix, api);
+        settings["Ingest:ApiKey"] = ApiKey;
+        settings["LateReplies:PollInterval"] = "00:00:00.020";
+        return settings;
+    }
 }

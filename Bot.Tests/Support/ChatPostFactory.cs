@@ -22,16 +22,7 @@ public sealed class ChatPostFactory : WebApplicationFactory<Program>
     public ChatPostFactory(string? keyPrefix, FakeWeChatApi? api = null, IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
     {
-        _settings = new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = keyPrefix is null ? "" : TestRedis.Configuration,
-            ["Redis:KeyPrefix"] = keyPrefix,
-            ["WeChat:OfficialAccount:AppId"] = AppId,
-            ["WeChat:OfficialAccount:AppSecret"] = "test-secret",
-            ["WeChat:OfficialAccount:Token"] = Token,
-            ["WeChat:OfficialAccount:EncodingAESKey"] = EncodingAesKey,
-            ["WeChat:ApiBaseUrl"] = api?.BaseUrl.ToString() ?? "http://127.0.0.1:9/",
-        };
+        _settings = BaseSettings(keyPrefix, api);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -39,6 +30,21 @@ public sealed class ChatPostFactory : WebApplicationFactory<Program>
 
         _services = services;
     }
+
+    /// <summary>
+    /// The settings every test service starts from, in memory here or as a process (<see cref="BotProcess"/>): the test
+    /// Redis under <paramref name="keyPrefix"/> (null: embedded), and the Official Account on <paramref name="api"/>.
+    /// </summary>
+    public static Dictionary<string, string?> BaseSettings(string? keyPrefix, FakeWeChatApi? api = null) => new()
+    {
+        ["Redis:Configuration"] = keyPrefix is null ? "" : TestRedis.Configuration,
+        ["Redis:KeyPrefix"] = keyPrefix,
+        ["WeChat:OfficialAccount:AppId"] = AppId,
+        ["WeChat:OfficialAccount:AppSecret"] = "test-secret",
+        ["WeChat:OfficialAccount:Token"] = Token,
+        ["WeChat:OfficialAccount:EncodingAESKey"] = EncodingAesKey,
+        ["WeChat:ApiBaseUrl"] = api?.BaseUrl.ToString() ?? "http://127.0.0.1:9/",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

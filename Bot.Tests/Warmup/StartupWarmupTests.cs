@@ -96,16 +96,11 @@ public class StartupWarmupTests
         return await client.GetStringAsync("/metrics");
     }
 
-    private static Dictionary<string, string?> Settings(FakeWeChatApi api, string prefix) => new()
+    private static Dictionary<string, string?> Settings(FakeWeChatApi api, string prefix)
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Redis:Configuration"] = TestRedis.Configuration,
-        ["Redis:KeyPrefix"] = prefix,
-        ["Ingest:ApiKey"] = ApiKey,
-        ["WeChat:ApiBaseUrl"] = api.BaseUrl.ToString(),
-        ["WeChat:OfficialAccount:AppId"] = ChatPostFactory.AppId,
-        ["WeChat:OfficialAccount:AppSecret"] = "test-secret",
-        ["WeChat:OfficialAccount:Token"] = ChatPostFactory.Token,
-        ["WeChat:OfficialAccount:EncodingAESKey"] = ChatPostFactory.EncodingAesKey,
-    };
+        var settings = ChatPostFactory.BaseSettings(prefix, api);
+        settings["ASPNETCORE_ENVIRONMENT"] = "Production";
+        settings["Ingest:ApiKey"] = ApiKey;
+        return settings;
+    }
 }
