@@ -29,6 +29,7 @@ public class RedisConnectionTests
     [InlineData(RedisErrorKind.MasterDown, "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.", true)]
     [InlineData(RedisErrorKind.ClusterDown, "CLUSTERDOWN The cluster is down", true)]
     [InlineData(RedisErrorKind.TryAgain, "TRYAGAIN Multiple keys request during rehashing of slot", true)]
+    [InlineData(RedisErrorKind.UnknownError, "ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to replicas are just local and are not propagated.", true)]
     [InlineData(RedisErrorKind.WrongType, "WRONGTYPE Operation against a key holding the wrong kind of value", false)]
     [InlineData(RedisErrorKind.UnknownError, "ERR Error running script", false)]
     [InlineData(RedisErrorKind.CrossSlot, "CROSSSLOT Keys in request don't hash to the same slot", false)]
@@ -70,6 +71,28 @@ public class RedisConnectionTests
 
         Assert.Equal(2011, logger.LatestRecord.Id.Id);
         Assert.Equal("kept", (string?)await sut.Database.StringGetAsync("durable"));
+    }
+
+    // Found by the chaos run: a restarted primary is a primary again until Sentinel makes it a replica, a durable write's
+    // WAIT reached it as it turned, and the broadcast being accepted answered 500.
+    [Fact]
+    public async Task AcknowledgeAsync_ThePrimaryTurnedReplica_FailsAsAnOutage()
+    {
+        using var primary = new PrivateRedisServer();
+        using var other = new PrivateRedisServer();
+        var logger = new FakeLogger<RedisConnection>();
+        using var multiplexer = await ConnectionMultiplexer.ConnectAsync(primary.Configuration);
+        using var sut = Create(multiplexer, primary, logger, TimeSpan.FromMilliseconds(100));
+        await sut.DurableDatabase.StringSetAsync("durable", "written");
+        using (var admin = await ConnectionMultiplexer.ConnectAsync(primary.Configuration + ",allowAdmin=true"))
+        {
+            await admin.GetServer(primary.Configuration).ReplicaOfAsync(System.Net.IPEndPoint.Parse(other.Configuration));
+        }
+
+        var exception = await Record.ExceptionAsync(sut.AcknowledgeAsync);
+
+        Assert.NotNull(exception);
+        Assert.True(StorageFailure.IsUnavailable(exception), exception.ToString());
     }
 
     private static RedisConnection Create(IConnectionMultiplexer multiplexer, PrivateRedisServer primary, FakeLogger<RedisConnection> logger,
