@@ -28,10 +28,10 @@ public class StartupWarmupTests
 
         Assert.Equal(HttpStatusCode.OK, await Readiness.WaitForAsync(client, HttpStatusCode.OK, TimeSpan.FromSeconds(90)));
         await bot.WaitForOutputAsync("Warmed up: ");
-        var warmed = Regex.Match(string.Join('\n', bot.Output), @"Warmed up: (\d+) callbacks answered, (\d+) knowledge-base revision checks");
+        var warmed = Regex.Match(string.Join('\n', bot.Output), @"Warmed up: (\d+) callbacks answered, (\d+) scrapes and knowledge-base checks");
         var answered = int.Parse(warmed.Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(answered > 100, $"{answered} warm-up callbacks answered");
-        // The once-a-second revision check ran past the 60 runs after which the JIT has optimised it.
+        // The scrape and the once-a-second revision check ran past the 60 runs after which the JIT has optimised them.
         Assert.True(int.Parse(warmed.Groups[2].Value, CultureInfo.InvariantCulture) >= 60, warmed.Value);
         Assert.DoesNotContain(bot.Output, line => line.Contains("Warm-up stopped", StringComparison.Ordinal) || line.Contains("Warm-up failed", StringComparison.Ordinal));
 

@@ -17,8 +17,9 @@ namespace ChatPost.Bot.Warmup;
 /// (tiered compilation), so a replica that took WeChat's traffic at once answered the campaign's first seconds at half its
 /// speed (BENCHMARKS.md). The questions are real Official Account callbacks over loopback, signed (and encrypted, in safe
 /// mode) as WeChat's are, so that they run what a push runs: Kestrel and its connections, the callback's checks, the turn
-/// gate on the real store, the bot. Between them it reads <c>/metrics</c> as Prometheus does and runs the knowledge base's
-/// revision check (<see cref="RevisionChecksPerSample"/>). The questions come from
+/// gate on the real store, the bot. Between them it runs what the service runs every second or so all day, far faster
+/// (<see cref="BackgroundRunsPerSample"/>): it reads <c>/metrics</c> as Prometheus does, and checks the knowledge base's
+/// revision. The questions come from
 /// sandbox users (<see cref="UserIds.SandboxPrefix"/>): nothing is sent to them, kept for them or counted as a citizen's,
 /// and what they leave in the store expires with the turn gate's replies.
 /// </summary>
@@ -86,12 +87,13 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
     private const int Users = 16384;
 
     /// <summary>
-    /// The knowledge base checks its revision once a second all day (<see cref="KnowledgeBase"/>), so the tiered JIT promoted
-    /// that check (a Redis GET, some ninety methods of the client's) at its 30th and 60th run: 30 and 60 s after the start,
-    /// in the campaign's first minute (BENCHMARKS.md). Run this often in each sample, it has run well over 60 times by the
-    /// end of the warm-up. A check finds the revision unchanged and reads nothing more.
+    /// How often each sample scrapes <c>/metrics</c> and checks the knowledge base's revision. Prometheus scrapes and the
+    /// knowledge base checks (<see cref="KnowledgeBase"/>) every second or so all day, and the tiered JIT promotes a method at
+    /// its 30th and 60th run: left to themselves, their code (the exporter's some hundred methods, the Redis client's GET
+    /// path) compiled 30 and 60 s after the start, in the campaign's first minute (BENCHMARKS.md). Run this often, both are
+    /// past their 60th run by the end of the warm-up. A check finds the revision unchanged and reads nothing more.
     /// </summary>
-    private const int RevisionChecksPerSample = 4;
+    private const int BackgroundRunsPerSample = 3;
 
     /// <summary>Set when the warm-up has ended, whether it ran, was not wanted, or failed.</summary>
     private volatile bool _ended;
@@ -193,16 +195,13 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
             }
         }).ToArray();
 
-        var revisionChecks = 0;
+        var backgroundRuns = 0;
         await WaitForQuietJitAsync(() => Volatile.Read(ref answered), async () =>
         {
-            var scrape = ScrapeAsync(http, warm.Token);
-            for (var i = 0; i < RevisionChecksPerSample; i++, revisionChecks++)
+            for (var i = 0; i < BackgroundRunsPerSample; i++, backgroundRuns++)
             {
-                await knowledge.RefreshAsync(warm.Token);
+                await Task.WhenAll(ScrapeAsync(http, warm.Token), knowledge.RefreshAsync(warm.Token));
             }
-
-            await scrape;
         }, warm.Token);
         await warm.CancelAsync();
         await Task.WhenAll(asking);
@@ -216,14 +215,13 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
         }
         else
         {
-            logger.WarmedUp(answered, revisionChecks, elapsed);
+            logger.WarmedUp(answered, backgroundRuns, elapsed);
         }
     }
 
     /// <summary>
     /// Returns when the JIT is quiet while the service answers (<see cref="QuietMethods"/>, <see cref="MinAnswers"/>), after
-    /// <see cref="MaxDuration"/>, or when the warm-up stops. Each sample also runs <paramref name="background"/>: what the
-    /// service does on its own every second or so.
+    /// <see cref="MaxDuration"/>, or when the warm-up stops. Each sample also runs <paramref name="background"/>.
     /// </summary>
     private async Task WaitForQuietJitAsync(Func<int> answered, Func<Task> background, CancellationToken stopped)
     {
@@ -238,11 +236,7 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
         }
     }
 
-    /// <summary>
-    /// Reads <c>/metrics</c> as Prometheus does. Prometheus scrapes every replica from its start, and the exporter's code
-    /// (some hundred methods that write the text format) was otherwise still compiling a minute after the start, each
-    /// scrape's share reaching its 30 calls (BENCHMARKS.md). A scrape that fails costs the warm-up nothing.
-    /// </summary>
+    /// <summary>Reads <c>/metrics</c> as Prometheus does. A scrape that fails costs the warm-up nothing.</summary>
     private static async Task ScrapeAsync(HttpClient http, CancellationToken cancellationToken)
     {
         try

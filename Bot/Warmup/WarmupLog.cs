@@ -3,8 +3,8 @@ namespace ChatPost.Bot.Warmup;
 /// <summary>Log events of the start-up warm-up: EventIds 5060–5069 (the host's range). Counts only: its users are its own.</summary>
 internal static partial class WarmupLog
 {
-    [LoggerMessage(EventId = 5060, Level = LogLevel.Information, Message = "Warmed up: {Answered} callbacks answered, {RevisionChecks} knowledge-base revision checks, in {ElapsedMs} ms")]
-    public static partial void WarmedUp(this ILogger logger, int answered, int revisionChecks, long elapsedMs);
+    [LoggerMessage(EventId = 5060, Level = LogLevel.Information, Message = "Warmed up: {Answered} callbacks answered, {BackgroundRuns} scrapes and knowledge-base checks, in {ElapsedMs} ms")]
+    public static partial void WarmedUp(this ILogger logger, int answered, int backgroundRuns, long elapsedMs);
 
     [LoggerMessage(EventId = 5061, Level = LogLevel.Warning,
         Message = "Warm-up stopped: a callback was refused with {Status} (after {Answered} answered); the first requests will be slower")]
