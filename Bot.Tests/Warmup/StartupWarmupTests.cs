@@ -4,6 +4,15 @@ using System.Text.RegularExpressions;
 using ChatPost.Bot.Tests.Support;
 using ChatPost.Bot.Warmup;
 using ChatPost.Bot.WeChat;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Hosting;
 using Moq;
 using StackExchange.Redis;
@@ -60,6 +69,49 @@ public class StartupWarmupTests
         // A citizen after it is answered and counted as before.
         Assert.Contains("EA987654326CN", await new Citizen(client, "oFirstCitizenAfterWarmup").SayAsync("EA987654326CN到哪了"), StringComparison.Ordinal);
         Assert.Matches("chatpost_replies_total\\{[^}]*channel=\"wechat-mp\",outcome=\"passive\"\\} 1\\b", await ScrapeAfterCacheAsync(client));
+    }
+
+    // Found in review: a refusal cancels the warm-up while a sample's knowledge-base checks run, and a check cancelled with
+    // it ended the warm-up as "failed" instead of "stopped: refused".
+    [Fact]
+    public async Task CallbackRefused_StopsAndSaysWhy()
+    {
+        await using var api = await FakeWeChatApi.StartAsync();
+        await using var factory = new ChatPostFactory(TestRedis.Prefix(), api);
+        _ = factory.Services;
+        await using var refusing = await RefusingServiceAsync();
+        var server = new Mock<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        var features = new FeatureCollection();
+        features.Set<IServerAddressesFeature>(new ServerAddressesFeature { Addresses = { refusing.Urls.Single() } });
+        server.Setup(candidate => candidate.Features).Returns(features);
+        var logger = new FakeLogger<StartupWarmup>();
+        using var warmup = ActivatorUtilities.CreateInstance<StartupWarmup>(factory.Services, server.Object,
+            Mock.Of<IHostEnvironment>(host => host.EnvironmentName == "Production"), logger);
+
+        await warmup.StartAsync(CancellationToken.None);
+        await warmup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(5061, logger.LatestRecord.Id.Id);
+        Assert.Equal(HealthStatus.Healthy, (await warmup.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    /// <summary>
+    /// A service that refuses every callback at once and answers a scrape only after a moment, so that the refusal comes
+    /// while the warm-up's first sample still runs.
+    /// </summary>
+    private static async Task<WebApplication> RefusingServiceAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapPost("/wechat/mp", () => Results.StatusCode(StatusCodes.Status403Forbidden));
+        app.MapGet("/metrics", async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            return Results.Ok();
+        });
+        await app.StartAsync();
+        return app;
     }
 
     [Theory]

@@ -200,7 +200,9 @@ internal sealed class StartupWarmup(IServer server, IHostApplicationLifetime lif
         {
             for (var i = 0; i < BackgroundRunsPerSample; i++, backgroundRuns++)
             {
-                await Task.WhenAll(ScrapeAsync(http, warm.Token), knowledge.RefreshAsync(warm.Token));
+                // The check ends with the service, not with the warm-up: it throws when cancelled, and a warm-up that stops
+                // (a callback refused, an asker failed) must still end by saying why.
+                await Task.WhenAll(ScrapeAsync(http, warm.Token), knowledge.RefreshAsync(cancellationToken));
             }
         }, warm.Token);
         await warm.CancelAsync();
