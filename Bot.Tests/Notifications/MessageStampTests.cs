@@ -55,6 +55,23 @@ public class MessageStampTests
         Assert.Equal(NoticeRoute.CustomerService, nowInWindow);
     }
 
+    [Fact]
+    public async Task EnterAsync_OnRedis_WatcherAskingInOneStep_IsStampedAndStillAnsweredInOneStepWithoutTheLock()
+    {
+        // The entry script asks for the lock, the state and the notification record in one EXISTS; a user who has only
+        // the record is stamped, and still answered in one step.
+        var (gate, watches, records, time) = Create("redis");
+        await watches.AddAsync("oAsker", Delivered.Item, new ItemState(Delivered.State.Time.AddDays(-1), 0), default);
+        time.Advance(TimeSpan.FromHours(49));
+        await watches.DecideAsync("oAsker", Delivered, "1-0", templateAllowed: false, customerServiceAllowed: true, default);
+        time.Advance(TimeSpan.FromHours(1));
+
+        var entry = await gate.EnterAsync(new TurnKeys("wechat-mp", "oAsker", "2"), ["EA123456785CN"], true, default);
+
+        Assert.True(entry is { IsFirst: true, InOneStep: true, Lease: null, NotificationsWaiting: true });
+        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), (await records.ReadAsync("oAsker", default)).ReadSeen);
+    }
+
     private static (ITurnGate Gate, WatchStore Watches, IWatchRecords Records, FakeTimeProvider Time) Create(string implementation)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2020, 3, 4, 10, 0, 0, TimeSpan.FromHours(8)));
