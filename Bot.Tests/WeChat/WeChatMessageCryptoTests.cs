@@ -138,6 +138,23 @@ public sealed partial class WeChatMessageCryptoTests
     }
 
     [Fact]
+    public void EncryptAndDecrypt_OneInstanceOverAndOver_EachCallStartsItsChainAtTheIv()
+    {
+        // The ciphers are pooled and reused: a call that left the CBC chain where it ended, or a rejected buffer that did,
+        // would change every later ciphertext and garble every later message's first block.
+        var sut = new WeChatMessageCrypto(V6.EncodingAesKey, V6.ReceiveId);
+        var tampered = Convert.ToBase64String(Convert.FromBase64String(V6.Encrypt).Reverse().ToArray());
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(V6.ReplyEncrypt, sut.Encrypt(V6.ReplyMsg, Encoding.ASCII.GetBytes(V6.ReplyRandom)));
+            Assert.False(sut.TryDecrypt(tampered, out _, out _));
+            Assert.True(sut.TryDecrypt(V6.Encrypt, out var message, out _));
+            Assert.Equal(V6.Msg, message);
+        }
+    }
+
+    [Fact]
     public void Encrypt_ConcurrentCallsOnOneInstance_AllRoundTrip()
     {
         var sut = new WeChatMessageCrypto(V7.EncodingAesKey, V7.CorpId);

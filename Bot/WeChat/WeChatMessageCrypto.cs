@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
+using Microsoft.Extensions.ObjectPool;
 
 namespace ChatPost.Bot.WeChat;
 
@@ -13,10 +14,10 @@ namespace ChatPost.Bot.WeChat;
 /// <c>random(16) + uint32_be(msg byte length) + UTF-8 msg + receiveId</c>, base64 on the wire (WECHAT.md §1.5).
 /// </summary>
 /// <remarks>
-/// Safe to share between threads: every call builds its own <see cref="Aes"/>, because instance one-shots such as
-/// <see cref="SymmetricAlgorithm.EncryptCbc(ReadOnlySpan{byte}, ReadOnlySpan{byte}, PaddingMode)"/> are not
-/// guaranteed thread-safe (dotnet/runtime#53320), and a later runtime caches the native handle per instance and
-/// guards it against concurrent use (dotnet/runtime#129996).
+/// Safe to share between threads: a call borrows a cipher from a pool and gives it back, so no two calls use one at once
+/// (instance one-shots such as <see cref="SymmetricAlgorithm.EncryptCbc(ReadOnlySpan{byte}, ReadOnlySpan{byte}, PaddingMode)"/>
+/// are not guaranteed thread-safe, dotnet/runtime#53320). The pool keeps each cipher's native context: building one per
+/// call (an <see cref="Aes"/>, its key, a context) cost more than the encryption itself (BENCHMARKS.md, CryptoBenchmarks).
 /// </remarks>
 public sealed class WeChatMessageCrypto
 {
@@ -31,6 +32,7 @@ public sealed class WeChatMessageCrypto
 
     private readonly byte[] _key;
     private readonly byte[] _receiveId;
+    private readonly ObjectPool<CbcCipher> _ciphers;
 
     /// <summary>Creates the crypto for one account.</summary>
     /// <param name="encodingAesKey">The EncodingAESKey: exactly 43 ASCII letters or digits.</param>
@@ -58,12 +60,11 @@ public sealed class WeChatMessageCrypto
 
         ReceiveId = receiveId;
         _receiveId = Encoding.UTF8.GetBytes(receiveId);
+        _ciphers = new DefaultObjectPoolProvider().Create(new CbcCipher.Policy(_key));
     }
 
     /// <summary>The AppID or CorpID (empty for the 智能机器人) that encrypted buffers carry and decrypted buffers must carry.</summary>
     public string ReceiveId { get; }
-
-    private ReadOnlySpan<byte> Iv => _key.AsSpan(0, AesBlock);
 
     /// <summary>Tells whether a configured EncodingAESKey is usable, for options validation.</summary>
     /// <returns><see langword="true"/> only for exactly 43 ASCII letters or digits; <see langword="false"/> for null.</returns>
@@ -104,8 +105,7 @@ public sealed class WeChatMessageCrypto
             Encoding.UTF8.GetBytes(message, plain.AsSpan(HeaderLength));
             _receiveId.CopyTo(plain.AsSpan(HeaderLength + messageLength));
             plain.AsSpan(unpadded, pad).Fill((byte)pad);
-            using var aes = CreateAes();
-            var written = aes.EncryptCbc(plain.AsSpan(0, length), Iv, cipher, PaddingMode.None);
+            var written = Transform(static cbc => cbc.Encryptor, plain, length, cipher);
             return Convert.ToBase64String(cipher.AsSpan(0, written));
         }
         finally
@@ -149,8 +149,7 @@ public sealed class WeChatMessageCrypto
                 return false;
             }
 
-            using var aes = CreateAes();
-            var plainLength = aes.DecryptCbc(cipher.AsSpan(0, cipherLength), Iv, plain, PaddingMode.None);
+            var plainLength = Transform(static cbc => cbc.Decryptor, cipher, cipherLength, plain);
             error = Unpack(plain.AsSpan(0, plainLength), out message);
             return message is not null;
         }
@@ -193,11 +192,52 @@ public sealed class WeChatMessageCrypto
         return WeChatCryptoError.None;
     }
 
-    private Aes CreateAes()
+    /// <summary>Runs whole blocks through a pooled cipher's encryptor or decryptor, which then starts over from the IV.</summary>
+    private int Transform(Func<CbcCipher, ICryptoTransform> direction, byte[] input, int length, byte[] output)
     {
-        var aes = Aes.Create();
-        aes.SetKey(_key);
-        return aes;
+        var cbc = _ciphers.Get();
+        var transform = direction(cbc);
+        var written = transform.TransformBlock(input, 0, length, output, 0);
+        // Without padding the final block is empty; it resets the chain to the IV for the cipher's next caller.
+        transform.TransformFinalBlock([], 0, 0);
+        _ciphers.Return(cbc);
+        return written;
+    }
+
+    /// <summary>
+    /// AES-256-CBC with IV = key[0..16) and no padding (WeChat pads itself), as an encryptor and a decryptor kept with their
+    /// native contexts. A transform that threw is not given back, so a pooled one is always at the start of its chain.
+    /// </summary>
+    private sealed class CbcCipher : IDisposable
+    {
+        private readonly Aes _aes = Aes.Create();
+
+        private CbcCipher(byte[] key)
+        {
+            _aes.Key = key;
+            _aes.Mode = CipherMode.CBC;
+            _aes.Padding = PaddingMode.None;
+            Encryptor = _aes.CreateEncryptor(key, key[..AesBlock]);
+            Decryptor = _aes.CreateDecryptor(key, key[..AesBlock]);
+        }
+
+        public ICryptoTransform Encryptor { get; }
+
+        public ICryptoTransform Decryptor { get; }
+
+        public void Dispose()
+        {
+            Encryptor.Dispose();
+            Decryptor.Dispose();
+            _aes.Dispose();
+        }
+
+        public sealed class Policy(byte[] key) : PooledObjectPolicy<CbcCipher>
+        {
+            public override CbcCipher Create() => new(key);
+
+            public override bool Return(CbcCipher obj) => true;
+        }
     }
 
     private static bool TryDecodeKey(string? key, Span<byte> destination)
