@@ -6,12 +6,13 @@ namespace ChatPost.Bot.Storage;
 public sealed class MemoryDistributedLock(TimeProvider time) : IDistributedLock
 {
     private readonly ConcurrentDictionary<string, Holder> _holders = new(StringComparer.Ordinal);
+    private readonly LockTokens _tokens = new();
 
     /// <inheritdoc/>
     public Task<LockLease?> TryAcquireAsync(string name, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var mine = new Holder(Guid.NewGuid().ToString("N"), now + timeToLive);
+        var mine = new Holder(_tokens.Next(), now + timeToLive);
         while (true)
         {
             if (_holders.TryAdd(name, mine))

@@ -5,6 +5,8 @@ namespace ChatPost.Bot.Storage;
 /// <summary>SET NX PX to take a lock; a Lua compare-and-delete to release only our own lease.</summary>
 public sealed class RedisDistributedLock(RedisConnection redis) : IDistributedLock
 {
+    private readonly LockTokens _tokens = new();
+
     /// <summary>Deletes KEYS[1] only while it still holds ARGV[1], our token.</summary>
     internal const string ReleaseScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then
@@ -16,7 +18,7 @@ public sealed class RedisDistributedLock(RedisConnection redis) : IDistributedLo
     /// <inheritdoc/>
     public async Task<LockLease?> TryAcquireAsync(string name, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
-        var token = Guid.NewGuid().ToString("N");
+        var token = NewToken();
         bool taken;
         try
         {
@@ -39,6 +41,9 @@ public sealed class RedisDistributedLock(RedisConnection redis) : IDistributedLo
     /// </summary>
     internal void Undo(string name, string token) =>
         redis.Database.ScriptEvaluate(ReleaseScript, [RedisKeys.Lock(name)], [token], CommandFlags.FireAndForget);
+
+    /// <summary>A token for a lock that a script takes for us (<see cref="Adopt"/>).</summary>
+    internal string NewToken() => _tokens.Next();
 
     /// <summary>The lease of a lock that a script took for us (SET NX PX on <see cref="RedisKeys.Lock"/> with <paramref name="token"/>).</summary>
     internal LockLease Adopt(string name, string token, Action? onRelease = null) => new(name, token, async (lockName, lockToken) =>

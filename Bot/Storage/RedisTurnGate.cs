@@ -62,7 +62,7 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     {
         ArgumentNullException.ThrowIfNull(trackingNumbers);
         inOneStep &= trackingNumbers.Count > 0;
-        var token = Guid.NewGuid().ToString("N");
+        var token = locks.NewToken();
         var conversationKey = turn.ConversationStateKey;
         RedisKey? quotaWindow = trackingNumbers.Count == 0 ? (RedisKey?)null : RedisLookupQuota.Window(turn.UserId, time);
         var notifications = RedisKeys.Notifications(turn.UserId);
