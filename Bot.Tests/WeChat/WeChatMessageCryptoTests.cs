@@ -115,15 +115,17 @@ public sealed partial class WeChatMessageCryptoTests
     }
 
     [Fact]
-    public void Encrypt_Twice_UsesFreshRandomBytes()
+    public void Encrypt_ManyTimes_UsesFreshRandomBytesEachTime()
     {
+        // 200 messages: past several refills of the random bytes a cipher draws 1 KB at a time.
         var sut = new WeChatMessageCrypto(V6.EncodingAesKey, V6.ReceiveId);
 
-        var first = sut.Encrypt("同一条消息");
-        var second = sut.Encrypt("同一条消息");
+        var encrypted = Enumerable.Range(0, 200).Select(_ => sut.Encrypt("同一条消息")).ToList();
+        var prefixes = encrypted.Select(e => Convert.ToHexString(DecryptRaw(e, V6.EncodingAesKey)[..16])).ToList();
 
-        Assert.NotEqual(first, second);
-        Assert.NotEqual(DecryptRaw(first, V6.EncodingAesKey)[..16], DecryptRaw(second, V6.EncodingAesKey)[..16]);
+        Assert.Equal(200, encrypted.Distinct().Count());
+        Assert.Equal(200, prefixes.Distinct().Count());
+        Assert.DoesNotContain(new string('0', 32), prefixes);
     }
 
     [Theory]

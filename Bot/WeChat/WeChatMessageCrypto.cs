@@ -76,7 +76,9 @@ public sealed class WeChatMessageCrypto
     public string Encrypt(string message)
     {
         Span<byte> random = stackalloc byte[RandomLength];
-        RandomNumberGenerator.Fill(random);
+        var cbc = _ciphers.Get();
+        cbc.TakeRandom(random);
+        _ciphers.Return(cbc);
         return Encrypt(message, random);
     }
 
@@ -206,11 +208,18 @@ public sealed class WeChatMessageCrypto
 
     /// <summary>
     /// AES-256-CBC with IV = key[0..16) and no padding (WeChat pads itself), as an encryptor and a decryptor kept with their
-    /// native contexts. A transform that threw is not given back, so a pooled one is always at the start of its chain.
+    /// native contexts, and random bytes for the messages' leading 16. A transform that threw is not given back, so a pooled
+    /// one is always at the start of its chain.
     /// </summary>
+    /// <remarks>
+    /// The random bytes are drawn from <see cref="RandomNumberGenerator"/> 1 KB at a time: each call into it costs about as
+    /// much whatever it fills (~0.85 µs for 16 bytes, ~15 ns a 16 bytes when 1 KB at once, on the bench machine).
+    /// </remarks>
     private sealed class CbcCipher : IDisposable
     {
         private readonly Aes _aes = Aes.Create();
+        private readonly byte[] _random = new byte[1024];
+        private int _randomUsed = 1024;
 
         private CbcCipher(byte[] key)
         {
@@ -224,6 +233,18 @@ public sealed class WeChatMessageCrypto
         public ICryptoTransform Encryptor { get; }
 
         public ICryptoTransform Decryptor { get; }
+
+        public void TakeRandom(Span<byte> destination)
+        {
+            if (_randomUsed + destination.Length > _random.Length)
+            {
+                RandomNumberGenerator.Fill(_random);
+                _randomUsed = 0;
+            }
+
+            _random.AsSpan(_randomUsed, destination.Length).CopyTo(destination);
+            _randomUsed += destination.Length;
+        }
 
         public void Dispose()
         {
