@@ -23,7 +23,7 @@ public sealed class RedisTurnGate(RedisConnection redis, RedisDistributedLock lo
     // notifications wait for the user's message (UserWatches).
     // The campaign's bulk is a one-step question from a user with no lock, no state and no notification record: the claim
     // and its check are one SET ... NX GET, and one EXISTS finds all three keys absent (Redis runs each call of a script as
-    // a command of its own; BENCHMARKS.md, "The entry script's calls").
+    // a command of its own; BENCHMARKS.md, "Fewer calls into Redis's scripts and into OpenSSL").
     private const string EnterScript = """
         local value = redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX', 'GET')
         if value then return {0, value} end

@@ -17,7 +17,8 @@ namespace ChatPost.Bot.WeChat;
 /// Safe to share between threads: a call borrows a cipher from a pool and gives it back, so no two calls use one at once
 /// (instance one-shots such as <see cref="SymmetricAlgorithm.EncryptCbc(ReadOnlySpan{byte}, ReadOnlySpan{byte}, PaddingMode)"/>
 /// are not guaranteed thread-safe, dotnet/runtime#53320). The pool keeps each cipher's native context: building one per
-/// call (an <see cref="Aes"/>, its key, a context) cost more than the encryption itself (BENCHMARKS.md, CryptoBenchmarks).
+/// call (an <see cref="Aes"/>, its key, a context) cost more than the encryption itself (BENCHMARKS.md, "Fewer calls
+/// into Redis's scripts and into OpenSSL"). Past the pool's size, extra concurrent callers get a cipher built for them.
 /// </remarks>
 public sealed class WeChatMessageCrypto
 {
