@@ -76,11 +76,13 @@ public sealed class WeChatMessageCrypto
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public string Encrypt(string message)
     {
+        ArgumentNullException.ThrowIfNull(message);
         Span<byte> random = stackalloc byte[RandomLength];
         var cbc = _ciphers.Get();
         cbc.TakeRandom(random);
+        var encrypted = EncryptWith(cbc, message, random);
         _ciphers.Return(cbc);
-        return Encrypt(message, random);
+        return encrypted;
     }
 
     /// <summary>Encrypts a message with the given 16 leading bytes; deterministic, for test vectors.</summary>
@@ -95,6 +97,14 @@ public sealed class WeChatMessageCrypto
             throw new ArgumentException("Exactly 16 random bytes are required.", nameof(random16));
         }
 
+        var cbc = _ciphers.Get();
+        var encrypted = EncryptWith(cbc, message, random16);
+        _ciphers.Return(cbc);
+        return encrypted;
+    }
+
+    private string EncryptWith(CbcCipher cbc, string message, ReadOnlySpan<byte> random16)
+    {
         var messageLength = Encoding.UTF8.GetByteCount(message);
         var unpadded = HeaderLength + messageLength + _receiveId.Length;
         var pad = PadBlock - unpadded % PadBlock;
@@ -108,7 +118,7 @@ public sealed class WeChatMessageCrypto
             Encoding.UTF8.GetBytes(message, plain.AsSpan(HeaderLength));
             _receiveId.CopyTo(plain.AsSpan(HeaderLength + messageLength));
             plain.AsSpan(unpadded, pad).Fill((byte)pad);
-            var written = Transform(static cbc => cbc.Encryptor, plain, length, cipher);
+            var written = Run(cbc.Encryptor, plain, length, cipher);
             return Convert.ToBase64String(cipher.AsSpan(0, written));
         }
         finally
@@ -152,7 +162,9 @@ public sealed class WeChatMessageCrypto
                 return false;
             }
 
-            var plainLength = Transform(static cbc => cbc.Decryptor, cipher, cipherLength, plain);
+            var cbc = _ciphers.Get();
+            var plainLength = Run(cbc.Decryptor, cipher, cipherLength, plain);
+            _ciphers.Return(cbc);
             error = Unpack(plain.AsSpan(0, plainLength), out message);
             return message is not null;
         }
@@ -195,15 +207,15 @@ public sealed class WeChatMessageCrypto
         return WeChatCryptoError.None;
     }
 
-    /// <summary>Runs whole blocks through a pooled cipher's encryptor or decryptor, which then starts over from the IV.</summary>
-    private int Transform(Func<CbcCipher, ICryptoTransform> direction, byte[] input, int length, byte[] output)
+    /// <summary>
+    /// Runs whole blocks through a pooled cipher's encryptor or decryptor, which then starts over from the IV. A cipher is
+    /// given back only after this returned: one that threw is dropped.
+    /// </summary>
+    private static int Run(ICryptoTransform transform, byte[] input, int length, byte[] output)
     {
-        var cbc = _ciphers.Get();
-        var transform = direction(cbc);
         var written = transform.TransformBlock(input, 0, length, output, 0);
         // Without padding the final block is empty; it resets the chain to the IV for the cipher's next caller.
         transform.TransformFinalBlock([], 0, 0);
-        _ciphers.Return(cbc);
         return written;
     }
 
